@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Builds the release bundle into dist/ (Trunk, wasm-opt -Oz, then scripts/postbuild.mjs).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+trunk build --release

@@ -1,0 +1,9 @@
+# Sourced by the other scripts: the pinned tool versions and a PATH that finds them.
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# node_modules/.bin first: Debian's own wasm-opt (binaryen 108) cannot read wasm-bindgen's output.
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+cd "$ROOT"

@@ -1,0 +1,50 @@
+// Trunk post-build step: make the bundle run under the page's CSP.
+//
+// The policy has connect-src 'none', so the wasm cannot be fetch()ed as
+// Trunk's inline loader does (and the inline loader itself would need
+// 'unsafe-inline'). Instead the wasm bytes ship inside a same-origin ES module
+// and a small boot module instantiates them: no inline script, no fetch.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const files = readdirSync(dir);
+const wasmName = files.find((f) => f.endsWith('_bg.wasm'));
+const glueName = files.find((f) => f.endsWith('.js') && wasmName && f === wasmName.replace('_bg.wasm', '.js'));
+if (!wasmName || !glueName) {
+  console.error(`postbuild: no wasm/js pair in ${dir}: ${files.join(', ')}`);
+  process.exit(1);
+}
+
+const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+// Base64 keeps the module plain ASCII; decoding 300 KB takes about a millisecond.
+const wasm = readFileSync(join(dir, wasmName));
+const bytesModule =
+  `const s=${JSON.stringify(wasm.toString('base64'))};` +
+  'const b=atob(s),n=b.length,u=new Uint8Array(n);for(let i=0;i<n;i++)u[i]=b.charCodeAt(i);export default u;\n';
+const bytesName = `wasm-${hash(bytesModule)}.js`;
+writeFileSync(join(dir, bytesName), bytesModule);
+
+const boot =
+  `import init from './${glueName}';\n` +
+  `import bytes from './${bytesName}';\n` +
+  'await init({ module_or_path: bytes });\n';
+const bootName = `boot-${hash(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
+rmSync(join(dir, wasmName));
+
+const htmlPath = join(dir, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+const before = html;
+// Trunk's inline loader and its wasm preload go; the module preload of the glue stays.
+html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
+html = html.replace(/<link rel="preload"[^>]*_bg\.wasm[^>]*>/g, '');
+if (html === before) {
+  console.error('postbuild: Trunk\'s loader was not found in index.html');
+  process.exit(1);
+}
+html = html.replace('</head>', `<script type="module" src="./${bootName}"></script></head>`);
+writeFileSync(htmlPath, html);
+console.log(`postbuild: ${wasmName} (${wasm.length} bytes) -> ${bytesName}, loader ${bootName}`);

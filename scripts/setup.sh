@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already there
+# at the right version. Safe to run again and again.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+have() { command -v "$1" >/dev/null 2>&1; }
+step() { printf '\n== setup: %s\n' "$*"; }
+
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+[ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]} (Debian)"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q "${missing[@]}"
+fi
+
+installed_targets="$(rustup target list --installed)"
+grep -qx wasm32-unknown-unknown <<<"$installed_targets" || { step "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+installed_components="$(rustup component list --installed)"
+grep -q '^clippy' <<<"$installed_components" || rustup component add clippy
+grep -q '^rustfmt' <<<"$installed_components" || rustup component add rustfmt
+
+if ! { have trunk && trunk --version | grep -qF " $TRUNK_VERSION"; }; then
+  step "installing trunk $TRUNK_VERSION (about 10 minutes)"
+  # --locked is required: unlocked, its CSS dependencies do not build together.
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+if ! { have wasm-bindgen && wasm-bindgen --version | grep -qF " $WASM_BINDGEN_VERSION"; }; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (same version as the crate)"
+  # Without --locked: that is how 0.2.130 installs with the registry mirror here.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund
+fi
+
+# Trunk builds offline (Trunk.toml), so every crate is fetched here first.
+cargo fetch --locked --quiet

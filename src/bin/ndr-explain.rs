@@ -1,0 +1,99 @@
+//! `ndr-explain`: the bounce diagnosis on the command line, for help-desk
+//! automation and for testing.
+//!
+//! ```text
+//! ndr-explain [--lang en|fr] [--json] [FILE|-]
+//! ```
+//! Exit status: 0 a bounce was found, 1 none was, 2 usage or read error.
+
+use ndr_explainer::{analyse, report, Lang};
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: ndr-explain [--lang en|fr] [--json] [FILE|-]
+Reads a bounce (an .eml file, copied text, HTML or one SMTP reply line) from FILE,
+or from standard input when FILE is - or absent, and explains it.
+  --lang en|fr  language of the explanation (default: en)
+  --json        print one JSON object instead of text
+Exit status: 0 a bounce was found, 1 none was, 2 usage or read error.";
+
+struct Options {
+    lang: Lang,
+    json: bool,
+    path: Option<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options {
+        lang: Lang::En,
+        json: false,
+        path: None,
+    };
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => options.json = true,
+            "--lang" => {
+                let value = args.next().ok_or("--lang needs a value: en or fr")?;
+                options.lang = Lang::from_tag(&value)
+                    .ok_or(format!("unknown language {value:?}: use en or fr"))?;
+            }
+            "-h" | "--help" => return Err(String::new()),
+            _ if arg.starts_with("--lang=") => {
+                let value = &arg["--lang=".len()..];
+                options.lang = Lang::from_tag(value)
+                    .ok_or(format!("unknown language {value:?}: use en or fr"))?;
+            }
+            _ if arg.starts_with('-') && arg != "-" => return Err(format!("unknown option {arg}")),
+            _ if options.path.is_some() => return Err("give at most one FILE".into()),
+            _ => options.path = Some(arg),
+        }
+    }
+    Ok(options)
+}
+
+fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    match path {
+        None | Some("-") => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?,
+        Some(path) => {
+            bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            0
+        }
+    };
+    Ok(bytes)
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) if message.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("ndr-explain: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match read_input(options.path.as_deref()) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            eprintln!("ndr-explain: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let bounce = analyse(&bytes);
+    if options.json {
+        println!("{}", report::to_json(&bounce, options.lang));
+    } else {
+        print!("{}", report::to_text(&bounce, options.lang));
+    }
+    if bounce.is_ndr() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

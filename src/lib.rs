@@ -1,0 +1,35 @@
+//! NDR Explainer finds the real failure in an e-mail bounce (non-delivery
+//! report) and explains it, above all Exchange Online's 5.7.7xx tenant blocks.
+//!
+//! The parsing core is plain Rust with no web dependency; the browser widget
+//! (`web`, built for `wasm32` only) and the `ndr-explain` command-line tool
+//! are thin layers over [`analyse`].
+//!
+//! ```
+//! let bounce = ndr_explainer::analyse(b"Remote Server returned '550 5.7.705 Access denied, tenant has exceeded threshold'");
+//! assert_eq!(bounce.status.map(|s| s.to_string()).as_deref(), Some("5.7.705"));
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod address;
+mod analyse;
+mod bounce;
+mod dsn;
+mod html;
+mod lang;
+mod lines;
+mod mime;
+mod notice;
+mod status;
+
+pub use analyse::{analyse, MAX_INPUT};
+pub use bounce::{Bounce, Evidence, Kind, Limit, Original, Recipient, Source};
+pub use lang::Lang;
+pub use status::StatusCode;
+
+pub mod catalogue;
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,150 @@
+//! Turning a part's bytes into text, for the charsets bounces really use.
+//!
+//! A general-purpose decoder such as `encoding_rs` carries tables for every
+//! East Asian encoding, far more than the diagnosis needs: status codes,
+//! addresses and host names are ASCII in every charset mail uses. So the
+//! Western charsets are decoded exactly, UTF-7 is decoded because old Hotmail
+//! DSNs use it, and anything else keeps its ASCII and marks other bytes as U+FFFD.
+
+/// Decodes `bytes` declared in `charset` (a MIME charset label, any case).
+pub fn decode(bytes: &[u8], charset: &str) -> String {
+    let label = charset.trim().trim_matches('"').to_ascii_lowercase();
+    match label.as_str() {
+        "iso-8859-1" | "iso8859-1" | "latin1" | "l1" | "iso_8859-1" => {
+            bytes.iter().map(|&b| char::from(b)).collect()
+        }
+        "windows-1252" | "cp1252" | "x-cp1252" => bytes.iter().map(|&b| cp1252(b)).collect(),
+        "iso-8859-15" | "iso8859-15" | "latin9" | "latin-9" => {
+            bytes.iter().map(|&b| latin9(b)).collect()
+        }
+        "utf-7" | "unicode-1-1-utf-7" | "x-unicode-2-0-utf-7" => utf7(bytes),
+        "us-ascii" | "ascii" | "utf-8" | "utf8" | "" => lossy_utf8_or_cp1252(bytes),
+        _ => ascii_only(bytes),
+    }
+}
+
+/// UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252: mislabelled
+/// parts are common and Windows-1252 never fails.
+pub fn lossy_utf8_or_cp1252(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| cp1252(b)).collect(),
+    }
+}
+
+fn ascii_only(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| {
+            if b.is_ascii() {
+                char::from(b)
+            } else {
+                '\u{FFFD}'
+            }
+        })
+        .collect()
+}
+
+/// Windows-1252: Latin-1 except for 0x80–0x9F, where it has typographic marks.
+fn cp1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// ISO-8859-15: Latin-1 with eight letters and the euro sign swapped in.
+fn latin9(byte: u8) -> char {
+    match byte {
+        0xA4 => '€',
+        0xA6 => 'Š',
+        0xA8 => 'š',
+        0xB4 => 'Ž',
+        0xB8 => 'ž',
+        0xBC => 'Œ',
+        0xBD => 'œ',
+        0xBE => 'Ÿ',
+        _ => char::from(byte),
+    }
+}
+
+/// UTF-7 (RFC 2152): ASCII as is, `+…-` runs of modified base64 holding UTF-16.
+fn utf7(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        i += 1;
+        if byte != b'+' {
+            out.push(if byte.is_ascii() {
+                char::from(byte)
+            } else {
+                '\u{FFFD}'
+            });
+            continue;
+        }
+        let run_start = i;
+        while i < bytes.len() && is_base64(bytes[i]) {
+            i += 1;
+        }
+        if i == run_start {
+            // "+-" is a literal plus; a lone "+" is kept too.
+            out.push('+');
+        } else {
+            let units: Vec<u16> = super::decode::base64(&bytes[run_start..i])
+                .chunks_exact(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                .collect();
+            out.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')));
+        }
+        if bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_base64(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'+' || byte == b'/'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn western_charsets() {
+        assert_eq!(decode(b"\xc9chec", "ISO-8859-1"), "Échec");
+        assert_eq!(decode(b"couldn\x92t", "windows-1252"), "couldn’t");
+        assert_eq!(decode(b"\xa4", "iso-8859-15"), "€");
+        assert_eq!(decode("déjà".as_bytes(), "UTF-8"), "déjà");
+    }
+
+    #[test]
+    fn mislabelled_utf8_falls_back() {
+        assert_eq!(decode(b"caf\xe9", "utf-8"), "café");
+    }
+
+    #[test]
+    fn unknown_charset_keeps_ascii() {
+        assert_eq!(
+            decode(b"550 5.1.1 \x1b$B\xa4", "iso-2022-jp"),
+            "550 5.1.1 \x1b$B\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn utf7_runs() {
+        assert_eq!(decode(b"Hi Mom -+Jjo--!", "utf-7"), "Hi Mom -\u{263A}-!");
+        assert_eq!(decode(b"1 +- 1", "unicode-1-1-utf-7"), "1 + 1");
+        assert_eq!(
+            decode(b"550 5.2.2 +ADw-a+AEA-b+AD4-", "utf-7"),
+            "550 5.2.2 <a@b>"
+        );
+    }
+}
