@@ -48,11 +48,7 @@ pub fn to_text(html: &str) -> String {
             "br" | "p" | "/p" | "div" | "/div" | "tr" | "/tr" | "li" | "/li" | "hr" | "h1"
             | "/h1" | "h2" | "/h2" | "h3" | "/h3" | "h4" | "/h4" | "table" | "/table" | "pre"
             | "/pre" | "blockquote" | "/blockquote" | "/ul" | "/ol" => new_line(&mut out),
-            "td" | "th" => {
-                if !out.ends_with('\n') && !out.is_empty() {
-                    out.push(' ');
-                }
-            }
+            "td" | "th" if !out.ends_with('\n') && !out.is_empty() => out.push(' '),
             _ => {}
         }
     }

@@ -137,7 +137,14 @@ fn clean_reply(reply: &str) -> String {
 /// permanent code over a temporary one (retry history lists earlier 4.x.x
 /// replies), then the first written.
 pub fn best(candidates: &[Candidate]) -> Option<&Candidate> {
-    let rank = |c: &Candidate| (c.strength, c.code.class == 5, c.code.class == 4);
+    let rank = |c: &Candidate| {
+        (
+            c.strength,
+            c.code.class == 5,
+            c.code.class == 4,
+            c.reply.is_some(),
+        )
+    };
     let mut best: Option<&Candidate> = None;
     for candidate in candidates {
         if best.is_none_or(|b| rank(candidate) > rank(b)) {
@@ -160,12 +167,13 @@ pub fn recipients(text: &str) -> Vec<String> {
     let mut previous = String::new();
     for (_, line) in text_lines(own) {
         let lower = normalise(line);
+        // A marker may be wrapped over two lines ("The following address(es)\nfailed:").
         let joined = format!("{previous} {}", lower.trim());
-        previous = lower.trim().to_owned();
-        if markers::RECIPIENT_LIST
+        let opens_list = markers::RECIPIENT_LIST
             .iter()
-            .any(|m| lower.contains(m) || joined.contains(m))
-        {
+            .any(|m| lower.contains(m) || (joined.contains(m) && !previous.contains(m)));
+        previous = lower.trim().to_owned();
+        if opens_list {
             listing = true;
             level = None;
             continue;

@@ -50,9 +50,10 @@ fn exchange_hash_form_is_cleaned() {
         "#< #5.7.705 smtp;550 5.7.705 Access denied, tenant has exceeded threshold> #SMTP#",
     ));
     let chosen = best(&found).unwrap();
+    assert_eq!(chosen.reply, Some(550));
     assert_eq!(
         chosen.diagnostic,
-        "5.7.705 smtp;550 5.7.705 Access denied, tenant has exceeded threshold"
+        "550 5.7.705 Access denied, tenant has exceeded threshold"
     );
 }
 
@@ -99,4 +100,10 @@ fn servers() {
         remote_server("Remote Server at mx.example.net (192.0.2.1) returned '550'").as_deref(),
         Some("mx.example.net")
     );
+}
+
+#[test]
+fn recipients_after_a_list_marker_from_html() {
+    let body = "Delivery has failed to these recipients or groups:\nbuyer@fabrikam.example (buyer@fabrikam.example)\nYour message wasn't delivered because the sending domain notify.contoso.example isn't accepted.\n";
+    assert_eq!(recipients(body), ["buyer@fabrikam.example"]);
 }

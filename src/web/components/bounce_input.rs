@@ -29,7 +29,7 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
             <label for="ndr-input">{ ui.input_label }</label>
             <p id="ndr-input-hint" class="ndr-hint">{ ui.input_hint }</p>
             <textarea id="ndr-input" data-testid="ndr-input" rows="10" spellcheck="false"
-                autocomplete="off" aria-describedby="ndr-input-hint" {oninput}></textarea>
+                autocomplete="off" aria-describedby="ndr-input-hint" {oninput} />
         </div>
     }
 }
