@@ -215,9 +215,12 @@ fn rfc3463(root: &Path, out: &mut String) {
         };
         writeln!(
             out,
-            "    Rfc3463 {{ class: [{}], subject: [{}] }},",
+            "    Rfc3463 {{ class: [{}], subject: [{}], unknown_detail: {:?}, source_title: {:?}, source_url: {:?} }},",
             section("class", &["2", "4", "5"]),
-            section("subject", &["0", "1", "2", "3", "4", "5", "6", "7"])
+            section("subject", &["0", "1", "2", "3", "4", "5", "6", "7"]),
+            string(&table, "unknown_detail"),
+            string(&table, "source_title"),
+            string(&table, "source_url"),
         )
         .unwrap();
     }

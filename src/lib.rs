@@ -30,6 +30,7 @@ pub use status::StatusCode;
 
 pub mod catalogue;
 pub mod report;
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

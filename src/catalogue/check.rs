@@ -104,6 +104,16 @@ pub fn problems(entries: &[Entry], rfc3463: &[Rfc3463; 2]) -> Vec<Problem> {
                 "a class or subject has an empty title or meaning".into(),
             );
         }
+        if table.unknown_detail.is_empty()
+            || table.source_title.is_empty()
+            || !table.source_url.starts_with("https://")
+        {
+            report(
+                "rfc3463",
+                Some(*lang),
+                "`unknown_detail`, `source_title` or `source_url` is missing".into(),
+            );
+        }
     }
     found
 }
@@ -226,10 +236,16 @@ mod tests {
         Rfc3463 {
             class: [M, M, M],
             subject: [M, M, M, M, M, M, M, M],
+            unknown_detail: "u",
+            source_title: "t",
+            source_url: "https://www.rfc-editor.org/rfc/rfc3463",
         },
         Rfc3463 {
             class: [M, M, M],
             subject: [M, M, M, M, M, M, M, M],
+            unknown_detail: "u",
+            source_title: "t",
+            source_url: "https://www.rfc-editor.org/rfc/rfc3463",
         },
     ];
     static STEP: Step = Step {

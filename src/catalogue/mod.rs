@@ -102,7 +102,22 @@ pub struct Rfc3463 {
     pub class: [Meaning; 3],
     /// Subjects 0 to 7.
     pub subject: [Meaning; 8],
+    /// What to say when the detail number has no entry.
+    pub unknown_detail: &'static str,
+    /// The RFC's title.
+    pub source_title: &'static str,
+    /// The RFC's address.
+    pub source_url: &'static str,
 }
+
+/// Entries are static and unique: two are equal when they are the same entry.
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Entry {}
 
 impl Entry {
     /// The entry's texts in `lang` (English when a language is missing, which
@@ -167,9 +182,14 @@ pub fn ui(lang: Lang) -> &'static Ui {
     &UI[lang.index()]
 }
 
+/// RFC 3463's general meanings in `lang`.
+pub fn rfc3463(lang: Lang) -> &'static Rfc3463 {
+    &RFC3463[lang.index()]
+}
+
 /// RFC 3463's general meaning of a code's class and subject, in `lang`.
 pub fn general_meaning(code: StatusCode, lang: Lang) -> (&'static Meaning, &'static Meaning) {
-    let table = &RFC3463[lang.index()];
+    let table = rfc3463(lang);
     let class = match code.class {
         2 => &table.class[0],
         4 => &table.class[1],

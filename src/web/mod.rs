@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod page;
+mod progress;
 mod state;
 
 pub use app::App;

@@ -1,7 +1,11 @@
-//! The text area where a bounce is pasted.
+//! Where the bounce comes in: a text area for pasting, a file button, and
+//! dropping a file anywhere on the input area.
 
+use crate::session::Source;
 use crate::{catalogue, Lang};
-use web_sys::HtmlTextAreaElement;
+use std::rc::Rc;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Props of [`BounceInput`].
@@ -9,14 +13,41 @@ use yew::prelude::*;
 pub struct BounceInputProps {
     /// The interface language.
     pub lang: Lang,
+    /// The text area's content.
+    pub text: Rc<str>,
+    /// What is being analysed.
+    pub source: Option<Source>,
     /// Called with the whole text on every change.
     pub on_input: Callback<String>,
+    /// Called with a file's name and bytes.
+    pub on_file: Callback<(String, Vec<u8>)>,
+    /// Called when the user clears the input.
+    pub on_clear: Callback<()>,
 }
 
-/// A labelled text area; analysis runs on every input, no button needed.
+/// The input area. Analysis runs on every change; no button is needed.
 #[component]
 pub fn BounceInput(props: &BounceInputProps) -> Html {
     let ui = catalogue::ui(props.lang);
+    let unreadable = use_state(|| false);
+    let dragging = use_state(|| false);
+    let read = {
+        let on_file = props.on_file.clone();
+        let unreadable = unreadable.clone();
+        move |file: web_sys::File| {
+            let on_file = on_file.clone();
+            let unreadable = unreadable.clone();
+            spawn_local(async move {
+                match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        unreadable.set(false);
+                        on_file.emit((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+                    }
+                    Err(_) => unreadable.set(true),
+                }
+            });
+        }
+    };
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |event: InputEvent| {
@@ -24,12 +55,80 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
             on_input.emit(area.value());
         })
     };
+    let onchange = {
+        let read = read.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read(file);
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            let file = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                read(file);
+            }
+        })
+    };
+    let onclick = {
+        let on_clear = props.on_clear.clone();
+        let unreadable = unreadable.clone();
+        Callback::from(move |_: MouseEvent| {
+            unreadable.set(false);
+            on_clear.emit(());
+        })
+    };
+    let file_note = match &props.source {
+        Some(Source::File { name, size }) => Some(
+            ui.file_loaded
+                .replace("{name}", name)
+                .replace("{size}", &size.to_string()),
+        ),
+        _ => None,
+    };
+    let class = classes!("ndr-input", dragging.then_some("ndr-dragging"));
     html! {
-        <div class="ndr-input">
+        <div {class} {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
             <label for="ndr-input">{ ui.input_label }</label>
             <p id="ndr-input-hint" class="ndr-hint">{ ui.input_hint }</p>
             <textarea id="ndr-input" data-testid="ndr-input" rows="10" spellcheck="false"
-                autocomplete="off" aria-describedby="ndr-input-hint" {oninput} />
+                autocomplete="off" aria-describedby="ndr-input-hint"
+                value={ props.text.to_string() } {oninput} />
+            <div class="ndr-input-actions">
+                <label class="ndr-file">
+                    <input type="file" accept=".eml,.txt,.msg,.html,.htm,message/rfc822,text/plain,text/html"
+                        data-testid="file-input" {onchange} />
+                    <span class="ndr-button">{ ui.choose_file }</span>
+                </label>
+                <span class="ndr-hint">{ ui.drop_hint }</span>
+                <button type="button" data-testid="clear" {onclick}>{ ui.clear }</button>
+            </div>
+            if let Some(note) = file_note {
+                <p class="ndr-hint" data-testid="file-note">{ note }</p>
+            }
+            if *unreadable {
+                <p class="ndr-warning" role="alert">{ ui.file_unreadable }</p>
+            }
         </div>
     }
 }

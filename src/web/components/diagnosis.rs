@@ -1,8 +1,8 @@
 //! The result region: what the parser found, and where.
 
-use super::Explanation;
 use crate::bounce::{Bounce, Evidence, Kind, Limit, Source};
-use crate::{catalogue, Lang};
+use crate::catalogue::{self, Scope};
+use crate::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,30 +11,48 @@ use yew::prelude::*;
 pub struct DiagnosisProps {
     /// The interface language.
     pub lang: Lang,
-    /// The diagnosis, or `None` before anything is pasted.
+    /// The diagnosis, or `None` before anything is given.
     pub bounce: Option<Rc<Bounce>>,
 }
 
-/// The findings, announced politely to screen readers as they change.
+/// The findings. A one-line summary is announced politely to screen readers.
 #[component]
 pub fn Diagnosis(props: &DiagnosisProps) -> Html {
     let ui = catalogue::ui(props.lang);
-    let body = match props.bounce.as_deref() {
-        None => html! { <p class="ndr-empty">{ ui.empty_state }</p> },
-        Some(bounce) if bounce.kind == Kind::NotABounce => html! {
-            <div data-testid="no-bounce">
-                <p class="ndr-kind"><strong>{ ui.no_bounce_title }</strong></p>
-                <p>{ ui.no_bounce_hint }</p>
-            </div>
-        },
-        Some(bounce) => findings(bounce, props.lang),
+    let (body, announcement) = match props.bounce.as_deref() {
+        None => (
+            html! { <p class="ndr-empty">{ ui.empty_state }</p> },
+            String::new(),
+        ),
+        Some(bounce) if bounce.kind == Kind::NotABounce => (
+            html! {
+                <div data-testid="no-bounce">
+                    <p class="ndr-kind"><strong>{ ui.no_bounce_title }</strong></p>
+                    <p>{ ui.no_bounce_hint }</p>
+                </div>
+            },
+            ui.announce_none.to_owned(),
+        ),
+        Some(bounce) => (findings(bounce, props.lang), announce(bounce, props.lang)),
     };
     html! {
         <section class="ndr-result" aria-labelledby="ndr-result-heading">
             <h2 id="ndr-result-heading">{ ui.result_heading }</h2>
-            <div aria-live="polite" data-testid="result">{ body }</div>
+            <p class="ndr-visually-hidden" aria-live="polite" data-testid="announcement">{ announcement }</p>
+            <div data-testid="result">{ body }</div>
         </section>
     }
+}
+
+fn announce(bounce: &Bounce, lang: Lang) -> String {
+    let ui = catalogue::ui(lang);
+    let Some(code) = bounce.status else {
+        return ui.kind_failure.to_owned();
+    };
+    let title = catalogue::lookup(code).map_or("", |e| e.texts(lang).title);
+    ui.announce
+        .replace("{code}", &code.to_string())
+        .replace("{title}", title)
 }
 
 fn findings(bounce: &Bounce, lang: Lang) -> Html {
@@ -51,6 +69,8 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
         };
         html! { <p class="ndr-warning" role="note">{ text }</p> }
     });
+    let entry = bounce.status.and_then(catalogue::lookup);
+    let tenant_wide = entry.is_some_and(|e| e.scope == Scope::Organisation);
     let status = bounce
         .status
         .map(|s| s.to_string())
@@ -58,6 +78,12 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
     html! {
         <>
             { for limits }
+            if tenant_wide {
+                <div class="ndr-flag" role="note" data-testid="tenant-wide">
+                    <strong>{ ui.tenant_wide_title }</strong>
+                    <p>{ ui.tenant_wide_body }</p>
+                </div>
+            }
             <p class="ndr-kind">{ kind }</p>
             <dl class="ndr-facts">
                 <dt>{ ui.status_label }</dt>
@@ -76,6 +102,9 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
                                     if let Some(code) = r.status {
                                         { " " }<code>{ code.to_string() }</code>
                                     }
+                                    if let Some(text) = r.diagnostic.as_ref().filter(|_| bounce.recipients.len() > 1) {
+                                        <br /><span class="ndr-hint">{ text }</span>
+                                    }
                                 </li>
                             }) }
                         </ul>
@@ -93,8 +122,8 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
             if let Some(evidence) = &bounce.evidence {
                 { evidence_view(evidence, lang) }
             }
-            if let Some(code) = bounce.status {
-                <Explanation {lang} {code} bounce={ Rc::new(bounce.clone()) } />
+            if let (Some(code), None) = (bounce.status, entry) {
+                { general(code, lang) }
             }
         </>
     }
@@ -122,6 +151,25 @@ fn evidence_view(evidence: &Evidence, lang: Lang) -> Html {
             <h3>{ ui.evidence_label }</h3>
             <pre data-testid="evidence">{ before.trim_start() }<mark>{ code }</mark>{ after }</pre>
             <p class="ndr-hint" data-testid="found-by">{ ui.source_label }{ ": " }{ how }</p>
+        </div>
+    }
+}
+
+/// RFC 3463's general meaning, for a code the catalogue does not name.
+fn general(code: crate::StatusCode, lang: Lang) -> Html {
+    let ui = catalogue::ui(lang);
+    let rfc = catalogue::rfc3463(lang);
+    let (class, subject) = catalogue::general_meaning(code, lang);
+    html! {
+        <div class="ndr-explanation" data-testid="explanation">
+            <p>{ ui.general_prefix }</p>
+            <ul>
+                <li><strong>{ class.title }</strong>{ " — " }{ class.meaning }</li>
+                <li><strong>{ subject.title }</strong>{ " — " }{ subject.meaning }</li>
+            </ul>
+            <p>{ rfc.unknown_detail }</p>
+            <p class="ndr-source">{ ui.source_prefix }{ ": " }
+                <a href={ rfc.source_url } target="_blank" rel="noopener noreferrer">{ rfc.source_title }</a></p>
         </div>
     }
 }

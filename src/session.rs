@@ -1,0 +1,215 @@
+//! What the widget holds while a person uses it, and how each action changes
+//! it. Plain Rust, tested natively; the browser layer (`web`) wraps it in a
+//! Yew reducer and keeps storage, clipboard and files to itself.
+
+use crate::catalogue::{self, Entry};
+use crate::{analyse, Bounce, Lang};
+use std::rc::Rc;
+
+/// Who is reading: the person who got the bounce, or the admin who fixes it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// "I received this bounce."
+    #[default]
+    Sender,
+    /// "I am the admin."
+    Admin,
+}
+
+/// What was analysed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Text typed or pasted into the text area.
+    Text,
+    /// A file dropped or chosen: its name and size.
+    File {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        size: usize,
+    },
+}
+
+/// Everything the widget shows is derived from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// The interface language.
+    pub lang: Lang,
+    /// Sender or admin view.
+    pub audience: Audience,
+    /// The text area's content (empty when a file was given).
+    pub text: Rc<str>,
+    /// What the diagnosis was made from, if anything.
+    pub source: Option<Source>,
+    /// The diagnosis of the current input.
+    pub bounce: Option<Rc<Bounce>>,
+    /// The walkthrough step shown; the step count means the summary screen.
+    pub step: usize,
+    /// Which walkthrough steps the admin marked as done.
+    pub done: Rc<[bool]>,
+}
+
+/// What can happen to the state.
+pub enum Action {
+    /// The user changed the text; it is analysed at once.
+    Input(String),
+    /// The user dropped or chose a file.
+    File {
+        /// The file's name.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// Wipe the input and the diagnosis.
+    Clear,
+    /// Change language; everything else stays.
+    SetLang(Lang),
+    /// Change audience; everything else stays.
+    SetAudience(Audience),
+    /// Show this walkthrough step (or the summary, past the last one).
+    GoTo(usize),
+    /// Mark a step done or not done.
+    SetDone(usize, bool),
+    /// Progress remembered for this code in an earlier visit.
+    Restore(Vec<bool>),
+}
+
+impl Session {
+    /// The state at start-up.
+    pub fn new(lang: Lang) -> Session {
+        Session {
+            lang,
+            audience: Audience::default(),
+            text: Rc::from(""),
+            source: None,
+            bounce: None,
+            step: 0,
+            done: Rc::from([]),
+        }
+    }
+
+    /// The catalogue entry for the diagnosed code, if there is one.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        self.bounce.as_ref()?.status.and_then(catalogue::lookup)
+    }
+
+    /// Number of walkthrough steps for the current diagnosis.
+    pub fn step_count(&self) -> usize {
+        self.entry().map_or(0, |e| e.texts(self.lang).steps.len())
+    }
+
+    fn diagnose(&mut self, bounce: Option<Bounce>) {
+        let before = self.entry().map(|e| e.code);
+        self.bounce = bounce.map(Rc::new);
+        if self.entry().map(|e| e.code) != before {
+            self.step = 0;
+            self.done = vec![false; self.step_count()].into();
+        }
+    }
+}
+
+impl Session {
+    /// The session after `action`.
+    pub fn apply(&self, action: Action) -> Session {
+        let mut next = self.clone();
+        match action {
+            Action::Input(text) => {
+                let bounce = (!text.trim().is_empty()).then(|| analyse(text.as_bytes()));
+                next.source = bounce.is_some().then_some(Source::Text);
+                next.text = Rc::from(text);
+                next.diagnose(bounce);
+            }
+            Action::File { name, bytes } => {
+                next.text = Rc::from("");
+                next.source = Some(Source::File {
+                    name,
+                    size: bytes.len(),
+                });
+                next.diagnose(Some(analyse(&bytes)));
+            }
+            Action::Clear => {
+                next.text = Rc::from("");
+                next.source = None;
+                next.diagnose(None);
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetAudience(audience) => next.audience = audience,
+            Action::GoTo(step) => next.step = step.min(next.step_count()),
+            Action::SetDone(step, done) => {
+                let mut marks = next.done.to_vec();
+                if let Some(mark) = marks.get_mut(step) {
+                    *mark = done;
+                }
+                next.done = marks.into();
+            }
+            Action::Restore(marks) if marks.len() == next.step_count() => next.done = marks.into(),
+            Action::Restore(_) => {}
+        }
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: Session, action: Action) -> Session {
+        state.apply(action)
+    }
+
+    #[test]
+    fn language_and_audience_keep_the_place() {
+        let mut state = reduce(
+            Session::new(Lang::En),
+            Action::Input("550 5.7.750 Client blocked".into()),
+        );
+        state = reduce(state, Action::SetAudience(Audience::Admin));
+        state = reduce(state, Action::GoTo(2));
+        state = reduce(state, Action::SetDone(1, true));
+        state = reduce(state, Action::SetLang(Lang::Fr));
+        state = reduce(state, Action::SetAudience(Audience::Sender));
+        state = reduce(state, Action::SetAudience(Audience::Admin));
+        assert_eq!(state.step, 2);
+        assert!(state.done[1]);
+        assert_eq!(state.bounce.unwrap().status.unwrap().to_string(), "5.7.750");
+    }
+
+    #[test]
+    fn a_new_code_restarts_the_walkthrough() {
+        let mut state = reduce(
+            Session::new(Lang::En),
+            Action::Input("550 5.7.750 x".into()),
+        );
+        state = reduce(state, Action::GoTo(3));
+        state = reduce(state, Action::Input("550 5.7.750 x y".into()));
+        assert_eq!(state.step, 3, "same code, same place");
+        state = reduce(state, Action::Input("550 5.7.705 x".into()));
+        assert_eq!(state.step, 0);
+    }
+
+    #[test]
+    fn clear_wipes_the_input() {
+        let mut state = reduce(
+            Session::new(Lang::En),
+            Action::File {
+                name: "a.eml".into(),
+                bytes: b"550 5.7.705 x".to_vec(),
+            },
+        );
+        assert!(matches!(state.source, Some(Source::File { .. })));
+        state = reduce(state, Action::Clear);
+        assert!(state.bounce.is_none() && state.source.is_none() && state.text.is_empty());
+    }
+
+    #[test]
+    fn steps_stay_in_range() {
+        let mut state = reduce(
+            Session::new(Lang::En),
+            Action::Input("550 5.7.705 x".into()),
+        );
+        let count = state.step_count();
+        assert!(count > 0);
+        state = reduce(state, Action::GoTo(count + 10));
+        assert_eq!(state.step, count);
+    }
+}

@@ -1,0 +1,153 @@
+// What a person sees for real bounces: the parser's findings for pasted text
+// and for a dropped or chosen file, and the catalogue's explanation and
+// walkthrough for every made-up 5.7.7xx sample, in English and French.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startSuite, openWidget, paste, contentField } from './harness.mjs';
+
+const MADE_UP = join(ROOT, 'tests', 'samples', 'made-up');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+/** Rows of a labels.tsv: file, statuses, reply, recipients. */
+function labels(dir) {
+  const [, ...rows] = readFileSync(join(dir, 'labels.tsv'), 'utf8').trim().split('\n');
+  return rows.map((row) => {
+    const [file, statuses, reply, recipients] = row.split('\t');
+    const list = (col) => (col === '-' ? [] : col.split(/[,;]/).map((s) => s.split(' (')[0].trim()).filter(Boolean));
+    return { file, statuses: list(statuses), reply, recipients: list(recipients) };
+  });
+}
+
+/** The catalogue file that explains a code: its own, the documented range, or the family. */
+function entryFile(code) {
+  const own = readdirSync(join(ROOT, 'content', 'en')).map((f) => f.replace(/\.toml$/, ''));
+  if (own.includes(code)) return code;
+  const detail = Number(code.split('.')[2]);
+  if (code.startsWith('5.7.') && detail >= 700 && detail <= 749) return '5.7.700-749';
+  return '5.7.7xx';
+}
+
+function stepCount(lang, file) {
+  return (readFileSync(join(ROOT, 'content', lang, `${file}.toml`), 'utf8').match(/^\[\[step\]\]/gm) ?? []).length;
+}
+
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => { await suite?.close(); });
+
+test('every made-up 5.7.7xx sample, pasted, gets its code, title and walkthrough in both languages', async () => {
+  const rows = labels(MADE_UP).filter((r) => r.statuses.length === 1 && r.statuses[0].startsWith('5.7.7'));
+  assert.ok(rows.length >= 20, `only ${rows.length} 5.7.7xx samples`);
+  const { page, assertClean, close } = await openWidget(suite);
+  for (const row of rows) {
+    const code = row.statuses[0];
+    const file = entryFile(code);
+    await page.locator('[data-testid="lang-en"]').click();
+    await paste(page, readFileSync(join(MADE_UP, row.file), 'latin1'));
+    assert.equal(await page.locator('[data-testid="status-code"]').textContent(), code, row.file);
+    for (const lang of ['en', 'fr']) {
+      await page.locator(`[data-testid="lang-${lang}"]`).click();
+      const title = await page.locator('[data-testid="title"]').textContent();
+      assert.equal(title.trim(), contentField(lang, file, 'title'), `${row.file} (${lang})`);
+      await page.locator('[data-testid="audience-admin"]').check();
+      const progress = await page.locator('[data-testid="step-progress"]').textContent();
+      assert.match(progress, new RegExp(`\\b${stepCount(lang, file)}\\b`), `${row.file} (${lang}): ${progress}`);
+      await page.locator('[data-testid="audience-sender"]').check();
+    }
+  }
+  assertClean();
+  await close();
+});
+
+test('the findings show the reply code, recipients, reporting server and the highlighted line', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-two-recipients-750-5110.eml'), 'latin1'));
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  assert.equal(await page.locator('[data-testid="smtp-code"]').textContent(), '550');
+  const recipients = await page.locator('[data-testid="recipients"] li').allTextContents();
+  assert.equal(recipients.length, 2);
+  assert.ok(recipients.some((r) => r.includes('5.7.750')) && recipients.some((r) => r.includes('5.1.10')), recipients.join(' | '));
+  assert.ok((await page.locator('[data-testid="reporting-server"]').textContent()).includes('.'));
+  assert.equal(await page.locator('[data-testid="evidence"] mark').textContent(), '5.7.750');
+  assert.ok(await page.locator('[data-testid="tenant-wide"]').isVisible());
+  assertClean();
+  await close();
+});
+
+test('a code quoted in the returned message never becomes the diagnosis', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-quoted-original-5110.eml'), 'latin1'));
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.1.10');
+  assert.equal(await page.locator('[data-testid="tenant-wide"]').count(), 0);
+  await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-notbounce-750.eml'), 'latin1'));
+  assert.ok(await page.locator('[data-testid="no-bounce"]').isVisible());
+  assertClean();
+  await close();
+});
+
+test('a French Exchange NDR from the corpus and an HTML bounce are read', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, readFileSync(join(CORPUS, 'soe-lhost-exchange2007-06.eml'), 'latin1'));
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.1.1');
+  await paste(page, readFileSync(join(MADE_UP, 'madeup-html-source-750.html'), 'utf8'));
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  const evidence = await page.locator('[data-testid="evidence"]').textContent();
+  assert.doesNotMatch(evidence, /<\w|&#39;/, 'tags and entities are never shown');
+  assertClean();
+  await close();
+});
+
+test('a chosen file and a dropped file are analysed from their bytes', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await page.locator('[data-testid="file-input"]').setInputFiles(join(MADE_UP, 'madeup-exchange-fr-705.eml'));
+  await page.locator('[data-testid="file-note"]').waitFor();
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.705');
+  assert.equal(await page.locator('[data-testid="ndr-input"]').inputValue(), '');
+
+  const bytes = readFileSync(join(MADE_UP, 'madeup-exim-relay-705.eml')).toString('base64');
+  const transfer = await page.evaluateHandle((b64) => {
+    const raw = atob(b64);
+    const data = Uint8Array.from(raw, (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], 'relay.eml', { type: 'message/rfc822' }));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: transfer });
+  await page.waitForFunction(() => document.querySelector('[data-testid="file-note"]')?.textContent.includes('relay.eml'));
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.705');
+
+  await page.locator('[data-testid="clear"]').click();
+  assert.equal(await page.locator('[data-testid="status-code"]').count(), 0);
+  assert.equal(await page.locator('[data-testid="file-note"]').count(), 0);
+  assertClean();
+  await close();
+});
+
+test('the sender copies the message to the admin, the admin walks to the support summary and copies it', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.origin });
+  await paste(page, readFileSync(join(MADE_UP, 'madeup-eo-classic-750.eml'), 'latin1'));
+  const message = await page.locator('[data-testid="admin-message"]').textContent();
+  assert.ok(message.includes('5.7.750') && message.includes('orders@fabrikam.example'), message);
+  await page.locator('[data-testid="copy-admin-message"]').click();
+  await page.locator('.ndr-copy-status', { hasText: /\S/ }).first().waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), message);
+
+  await page.locator('[data-testid="audience-admin"]').check();
+  const steps = stepCount('en', '5.7.750');
+  for (let n = 1; n <= steps; n += 1) {
+    assert.equal(await page.locator('[data-testid="step-progress"]').textContent(), `Step ${n} of ${steps}`);
+    await page.locator('[data-testid="step-done"]').check();
+    await page.locator('[data-testid="step-next"]').click();
+  }
+  const summary = await page.locator('[data-testid="support-summary"]').textContent();
+  assert.ok(summary.includes('5.7.750'));
+  assert.ok(!summary.includes(contentField('en', 'ui', 'summary_nothing_done')), 'the done steps are listed');
+  await page.locator('[data-testid="copy-summary"]').click();
+  await page.locator('[data-testid="summary"] .ndr-copy-status', { hasText: /\S/ }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), summary);
+  assertClean();
+  await close();
+});
