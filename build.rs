@@ -62,6 +62,13 @@ fn entries(root: &Path, out: &mut String) {
             .get("walkthrough")
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
+        let stage = match string(meta, "stage").as_str() {
+            "" => "None",
+            "connector" => "Some(Stage::Connector)",
+            "exchange-online" => "Some(Stage::ExchangeOnline)",
+            "recipient" => "Some(Stage::Recipient)",
+            other => panic!("content/codes.toml: {code} has an unknown stage {other:?}"),
+        };
         let mut texts = Vec::new();
         for lang in LANGS {
             let path = root.join(lang).join(format!("{code}.toml"));
@@ -76,7 +83,7 @@ fn entries(root: &Path, out: &mut String) {
         }
         writeln!(
             out,
-            "    Entry {{ code: {code:?}, scope: Scope::{scope}, walkthrough: {walkthrough}, checked: {:?}, texts: [{}] }},",
+            "    Entry {{ code: {code:?}, scope: Scope::{scope}, stage: {stage}, walkthrough: {walkthrough}, checked: {:?}, texts: [{}] }},",
             string(meta, "checked"),
             texts.join(", ")
         )

@@ -177,6 +177,7 @@ fn from_message(message: &Message) -> Bounce {
         return bounce;
     }
     bounce.date = headers.decoded("Date");
+    bounce.notified = headers.decoded("To");
     bounce.reporting_mta = report
         .as_ref()
         .and_then(|r| r.reporting_mta.clone())

@@ -91,6 +91,8 @@ pub struct Bounce {
     pub remote_mta: Option<String>,
     /// The report's own date.
     pub date: Option<String>,
+    /// Who the report was sent to (its `To`): the bounced message's envelope sender.
+    pub notified: Option<String>,
     /// The message that bounced.
     pub original: Original,
     /// Where the status code was found.
@@ -125,6 +127,7 @@ impl Bounce {
             reporting_mta: None,
             remote_mta: None,
             date: None,
+            notified: None,
             original: Original::default(),
             evidence: None,
             limits: Vec::new(),

@@ -28,7 +28,10 @@ pub use bounce::{Bounce, Evidence, Kind, Limit, Original, Recipient, Source};
 pub use lang::Lang;
 pub use status::StatusCode;
 
+pub mod accepted;
 pub mod catalogue;
+pub mod hops;
+pub mod redact;
 pub mod report;
 pub mod session;
 

@@ -225,7 +225,7 @@ fn is_date(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Meaning, Scope, Step};
+    use super::super::{Meaning, Scope, Stage, Step};
     use super::*;
 
     const M: Meaning = Meaning {
@@ -291,6 +291,7 @@ mod tests {
         Entry {
             code,
             scope: Scope::Organisation,
+            stage: Some(Stage::ExchangeOnline),
             walkthrough: true,
             checked: "2026-11-29",
             texts: [en, fr],

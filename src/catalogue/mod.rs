@@ -28,6 +28,17 @@ pub enum Scope {
     Message,
 }
 
+/// Where on the mail path a message was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// At the connector between an on-premises server or device and Exchange Online.
+    Connector,
+    /// By Exchange Online itself, before the message left the organisation.
+    ExchangeOnline,
+    /// By the recipient's mail system.
+    Recipient,
+}
+
 /// One catalogue entry: the language-neutral facts and the texts.
 #[derive(Debug)]
 pub struct Entry {
@@ -35,6 +46,8 @@ pub struct Entry {
     pub code: &'static str,
     /// How far the failure reaches.
     pub scope: Scope,
+    /// Where the message was refused, when that does not depend on who sent the code.
+    pub stage: Option<Stage>,
     /// Whether the entry carries an admin walkthrough.
     pub walkthrough: bool,
     /// When the entry's facts were last checked against its source (YYYY-MM-DD).

@@ -2,7 +2,8 @@
 //! callbacks up.
 
 use super::components::{
-    AudienceSwitch, BounceInput, Diagnosis, Explanation, LangSwitch, SenderHelp, Walkthrough,
+    AudienceSwitch, BounceInput, Diagnosis, Explanation, LangSwitch, MailPath, SenderHelp,
+    Walkthrough,
 };
 use super::{page, progress};
 use crate::catalogue;
@@ -54,6 +55,9 @@ pub fn App() -> Html {
             if let (Some(bounce), Some(entry)) = (bounce, entry) {
                 <section class="ndr-help" aria-labelledby="ndr-help-heading">
                     <Explanation {lang} {entry} code={bounce.status} />
+                    if let Some(stage) = entry.stage {
+                        <MailPath {lang} {stage} />
+                    }
                     <AudienceSwitch {lang} audience={session.audience}
                         on_change={send(&session, Action::SetAudience)} />
                     if session.audience == Audience::Sender {

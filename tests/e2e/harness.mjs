@@ -79,6 +79,19 @@ export async function openWidget(suite, { path = '/', locale = 'en-US', colorSch
   };
 }
 
+/**
+ * Pastes a large text the way the browser does: the value changes at once
+ * and one input event follows (Playwright's fill() is slow past a few MB).
+ */
+export async function pasteLarge(page, text) {
+  await page.locator('[data-testid="ndr-input"]').focus();
+  await page.evaluate((value) => {
+    const area = document.querySelector('[data-testid="ndr-input"]');
+    area.value = value;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
 /** Types (pastes) `text` into the bounce text area. */
 export async function paste(page, text) {
   await page.locator('[data-testid="ndr-input"]').fill(text);

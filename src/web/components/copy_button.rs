@@ -11,7 +11,7 @@ pub struct CopyButtonProps {
     pub lang: Lang,
     /// Exactly what is copied.
     pub text: AttrValue,
-    /// What the button copies, for screen readers ("Copy the message").
+    /// What the button copies, for screen readers (after the visible "Copy").
     pub label: AttrValue,
     /// A test id for the button.
     #[prop_or_default]
@@ -63,7 +63,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <span class="ndr-copy">
-            <button type="button" {onclick} aria-label={ props.label.clone() }
+            <button type="button" {onclick} aria-label={ ui.copy_named.replace("{what}", &props.label) }
                 data-testid={ props.testid.clone() }>{ ui.copy }</button>
             <span class="ndr-copy-status" role="status">{ status }</span>
         </span>

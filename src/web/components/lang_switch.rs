@@ -20,19 +20,18 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
         <div class="ndr-lang" role="group" aria-label={ ui.lang_label }>
             { for Lang::ALL.iter().map(|&lang| {
                 let on_change = props.on_change.clone();
-                let (label, name) = match lang {
-                    Lang::En => ("EN", "English"),
-                    Lang::Fr => ("FR", "Français"),
+                // Each language is named in itself, as people look for it.
+                let name = match lang {
+                    Lang::En => "English",
+                    Lang::Fr => "Français",
                 };
                 html! {
                     <button type="button"
                         data-testid={ format!("lang-{}", lang.tag()) }
                         lang={ lang.tag() }
                         aria-pressed={ (lang == props.lang).to_string() }
-                        title={ name }
-                        aria-label={ name }
                         onclick={ move |_| on_change.emit(lang) }>
-                        { label }
+                        { name }
                     </button>
                 }
             }) }

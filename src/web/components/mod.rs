@@ -6,6 +6,7 @@ mod copy_button;
 mod diagnosis;
 mod explanation;
 mod lang_switch;
+mod mail_path;
 mod sender_help;
 mod walkthrough;
 
@@ -15,5 +16,6 @@ pub use copy_button::CopyButton;
 pub use diagnosis::Diagnosis;
 pub use explanation::Explanation;
 pub use lang_switch::LangSwitch;
+pub use mail_path::MailPath;
 pub use sender_help::SenderHelp;
 pub use walkthrough::Walkthrough;

@@ -68,6 +68,19 @@ pub fn Walkthrough(props: &WalkthroughProps) -> Html {
                 </li>
             </ol>
             { body }
+            <div class="ndr-print-only" data-testid="print-steps">
+                { for texts.steps.iter().enumerate().map(|(i, step)| html! {
+                    <section class="ndr-step">
+                        <h4>{ ui.step_progress.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string()) }{ " — " }{ step.goal }</h4>
+                        <p><strong>{ ui.step_where }{ ": " }</strong>{ step.place }</p>
+                        if let Some(shell) = step.powershell {
+                            <pre><code>{ shell }</code></pre>
+                        }
+                        <p><strong>{ ui.step_check }{ ": " }</strong>{ step.check }</p>
+                        <p><strong>{ ui.step_avoid }{ ": " }</strong>{ step.avoid }</p>
+                    </section>
+                }) }
+            </div>
         </div>
     }
 }
@@ -102,7 +115,7 @@ fn step_view(props: &WalkthroughProps, step: &'static Step) -> Html {
                 <div class="ndr-shell">
                     <p class="ndr-hint">{ ui.powershell_label }</p>
                     <pre data-testid="powershell"><code>{ shell }</code></pre>
-                    <CopyButton {lang} text={shell} label={ format!("{} {}", ui.copy, ui.powershell_label) } testid="copy-powershell" />
+                    <CopyButton {lang} text={shell} label={ ui.powershell_label } testid="copy-powershell" />
                 </div>
             }
             <p><strong>{ ui.step_check }{ ": " }</strong>{ step.check }</p>

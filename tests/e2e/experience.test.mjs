@@ -1,0 +1,183 @@
+// The widget as people use it: keyboard only, screen readers (axe-core),
+// phones and wide screens, dark mode, printing, switching mid-walkthrough,
+// clearing, and what stays in the browser afterwards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ARTIFACTS, startSuite, openWidget, paste, pasteLarge } from './harness.mjs';
+
+const MADE_UP = join(ROOT, 'tests', 'samples', 'made-up');
+const SAMPLE_750 = readFileSync(join(MADE_UP, 'madeup-eo-classic-750.eml'), 'latin1');
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => { await suite?.close(); });
+
+/** Presses Tab until the focused element matches `selector`; fails if it never does. */
+async function tabTo(page, selector, limit = 60) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${selector} was not reached with the Tab key`);
+}
+
+test('keyboard only: paste a 5.7.750 bounce, walk every step, copy the support summary (in French)', async () => {
+  const { page, assertClean, close } = await openWidget(suite, { locale: 'fr-FR' });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.origin });
+  await tabTo(page, '[data-testid="ndr-input"]');
+  await page.keyboard.insertText(SAMPLE_750);
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+
+  await tabTo(page, '[data-testid="audience-sender"]');
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.locator('[data-testid="audience-admin"]').isChecked(), 'arrow keys move between the radio buttons');
+
+  const steps = (readFileSync(join(ROOT, 'content', 'fr', '5.7.750.toml'), 'utf8').match(/^\[\[step\]\]/gm) ?? []).length;
+  for (let n = 1; n <= steps; n += 1) {
+    assert.equal(await page.locator('[data-testid="step-progress"]').textContent(), `Étape ${n} sur ${steps}`);
+    await tabTo(page, '[data-testid="step-done"]');
+    await page.keyboard.press('Space');
+    assert.ok(await page.locator('[data-testid="step-done"]').isChecked());
+    await tabTo(page, '[data-testid="step-next"]');
+    await page.keyboard.press('Enter');
+  }
+  await page.locator('[data-testid="support-summary"]').waitFor();
+  await tabTo(page, '[data-testid="copy-summary"]');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="summary"] .ndr-copy-status', { hasText: /\S/ }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.locator('[data-testid="support-summary"]').textContent());
+  assert.ok(copied.includes('5.7.750'));
+  assertClean();
+  await close();
+});
+
+test('switching language and audience mid-walkthrough keeps the place', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, SAMPLE_750);
+  await page.locator('[data-testid="audience-admin"]').check();
+  await page.locator('[data-testid="step-next"]').click();
+  await page.locator('[data-testid="step-done"]').check();
+  await page.locator('[data-testid="step-next"]').click();
+  assert.match(await page.locator('[data-testid="step-progress"]').textContent(), /^Step 3 of/);
+  await page.locator('[data-testid="lang-fr"]').click();
+  assert.match(await page.locator('[data-testid="step-progress"]').textContent(), /^Étape 3 sur/);
+  await page.locator('[data-testid="audience-sender"]').check();
+  assert.ok(await page.locator('[data-testid="sender-help"]').isVisible());
+  await page.locator('[data-testid="audience-admin"]').check();
+  assert.match(await page.locator('[data-testid="step-progress"]').textContent(), /^Étape 3 sur/);
+  assert.match(await page.locator('[data-testid="steps-done"]').textContent(), /^1 /);
+  assertClean();
+  await close();
+});
+
+test('clearing wipes the bounce, and nothing of it was ever stored', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, SAMPLE_750);
+  await page.locator('[data-testid="audience-admin"]').check();
+  await page.locator('[data-testid="step-done"]').check();
+  await page.locator('[data-testid="clear"]').click();
+  assert.equal(await page.locator('[data-testid="ndr-input"]').inputValue(), '');
+  assert.equal(await page.locator('[data-testid="status-code"]').count(), 0);
+  const stored = await page.evaluate(() => ({
+    local: Object.entries(localStorage),
+    session: Object.entries(sessionStorage),
+    cookie: document.cookie,
+  }));
+  assert.deepEqual(stored.session, []);
+  assert.equal(stored.cookie, '');
+  // Only step marks may stay, under a key naming the code.
+  for (const [key, value] of stored.local) {
+    assert.match(key, /^ndr-explainer\.progress\.[0-9.x-]+$/);
+    assert.match(value, /^[01](,[01])*$/);
+  }
+  const text = JSON.stringify(stored);
+  for (const fragment of ['fabrikam', 'contoso', 'orders@', 'Client blocked']) {
+    assert.ok(!text.includes(fragment), `storage holds "${fragment}"`);
+  }
+  assertClean();
+  await close();
+});
+
+test('step progress is remembered for the same code, not the bounce', async () => {
+  const { page, watch, assertClean, close } = await openWidget(suite);
+  await paste(page, SAMPLE_750);
+  await page.locator('[data-testid="audience-admin"]').check();
+  await page.locator('[data-testid="step-done"]').check();
+  watch.ready = false; // a reload loads the page again; nothing may follow it either
+  await page.reload();
+  await page.locator('[data-testid="ndr-input"]').waitFor();
+  watch.ready = true;
+  assert.equal(await page.locator('[data-testid="ndr-input"]').inputValue(), '', 'the bounce is gone after a reload');
+  await paste(page, '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains');
+  await page.locator('[data-testid="audience-admin"]').check();
+  assert.match(await page.locator('[data-testid="steps-done"]').textContent(), /^1 of/);
+  assertClean();
+  await close();
+});
+
+for (const lang of ['en', 'fr']) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds no serious or critical violation (${lang}, ${colorScheme})`, async () => {
+      const { page, assertClean, close } = await openWidget(suite, { path: `/?lang=${lang}`, colorScheme });
+      const check = async (label) => {
+        await page.evaluate(AXE);
+        const result = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], label);
+      };
+      await check('empty page');
+      await paste(page, SAMPLE_750);
+      await check('sender view');
+      await page.locator('[data-testid="audience-admin"]').check();
+      await check('admin view');
+      await paste(page, 'Hello, lunch at noon?');
+      await check('no bounce');
+      assertClean();
+      await close();
+    });
+  }
+}
+
+test('screenshots at 360 px and 1280 px, light and dark, are saved as artefacts', async () => {
+  for (const [width, colorScheme] of [[360, 'light'], [1280, 'light'], [360, 'dark'], [1280, 'dark']]) {
+    const { page, assertClean, close } = await openWidget(suite, { viewport: { width, height: 900 }, colorScheme });
+    await paste(page, SAMPLE_750);
+    await page.locator('[data-testid="audience-admin"]').check();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at ${width} px`);
+    await page.screenshot({ path: join(ARTIFACTS, `widget-${width}-${colorScheme}.png`), fullPage: true });
+    assertClean();
+    await close();
+  }
+});
+
+test('printing shows the diagnosis and every step, without the controls', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, SAMPLE_750);
+  await page.locator('[data-testid="audience-admin"]').check();
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('[data-testid="print-steps"]').isVisible());
+  assert.ok(!(await page.locator('[data-testid="ndr-input"]').isVisible()));
+  const printed = await page.locator('[data-testid="print-steps"] h4').count();
+  assert.equal(printed, (readFileSync(join(ROOT, 'content', 'en', '5.7.750.toml'), 'utf8').match(/^\[\[step\]\]/gm) ?? []).length);
+  await page.pdf({ path: join(ARTIFACTS, 'widget-print.pdf') });
+  assertClean();
+  await close();
+});
+
+test('a 5 MB message is analysed and the page keeps answering', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  const filler = 'X-Filler: ' + 'a'.repeat(990) + '\n';
+  const big = SAMPLE_750.replace(/\r?\n\r?\n/, '\n' + filler.repeat(5300) + '\n');
+  assert.ok(big.length > 5 * 1024 * 1024);
+  await pasteLarge(page, big);
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  await page.locator('[data-testid="lang-fr"]').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assertClean();
+  await close();
+});
