@@ -54,8 +54,8 @@ impl Found {
 /// Where the `DomainName` column stands in a table.
 #[derive(Clone, Copy)]
 enum Column {
-    /// Between these character columns (console output, aligned with spaces).
-    Chars(usize, usize),
+    /// From this character column (console output, aligned with spaces).
+    Chars(usize),
     /// The n-th tab-separated field (copied from a spreadsheet).
     Field(usize),
 }
@@ -63,7 +63,9 @@ enum Column {
 /// The value of a `Format-List` line `DomainName : contoso.com`.
 fn list_value(line: &str) -> Option<&str> {
     let (name, value) = line.split_once(':')?;
-    name.trim().eq_ignore_ascii_case("DomainName").then_some(value)
+    name.trim()
+        .eq_ignore_ascii_case("DomainName")
+        .then_some(value)
 }
 
 fn header_column(line: &str) -> Option<Column> {
@@ -73,24 +75,24 @@ fn header_column(line: &str) -> Option<Column> {
     }
     let words = words(line);
     let i = words.iter().position(|(_, _, w)| is_name(w))?;
-    let end = words.get(i + 1).map_or(usize::MAX, |w| w.0);
-    Some(Column::Chars(words[i].0, end))
+    Some(Column::Chars(words[i].0))
 }
 
-/// The row's `DomainName`. Console tables cut a value that is too long, never
-/// shift the next, so the word most inside the column is it; a row that lost
-/// its alignment falls back on its last domain, as `Name` comes first.
+/// The row's `DomainName`: console tables left-align text, so its value
+/// starts where its header does. A row that lost its alignment, or whose
+/// value the console cut, falls back on its last domain, as `Name` (most
+/// often the same domain) comes first.
 fn in_column(line: &str, column: Column) -> Option<String> {
-    let (start, end) = match column {
+    let start = match column {
         Column::Field(n) => return line.split('\t').nth(n).and_then(|f| domain(f.trim())),
-        Column::Chars(start, end) => (start, end),
+        Column::Chars(start) => start,
     };
     let words = words(line);
-    let inside = |w: &(usize, usize, &str)| w.1.min(end).saturating_sub(w.0.max(start));
-    match words.iter().filter(|w| inside(w) > 0).max_by_key(|w| inside(w)) {
-        Some((_, _, word)) => domain(word),
-        None => words.iter().rev().find_map(|(_, _, w)| domain(w)),
-    }
+    let under = words
+        .iter()
+        .find(|w| w.0 == start)
+        .and_then(|w| domain(w.2));
+    under.or_else(|| words.iter().rev().find_map(|w| domain(w.2)))
 }
 
 /// The words of `line` with their start and end, counted in characters.
@@ -128,10 +130,12 @@ fn domain(word: &str) -> Option<String> {
     let labels: Vec<&str> = name.split('.').collect();
     let top = labels.last()?;
     let label_ok = |l: &&str| {
-        !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        !l.is_empty()
+            && l.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
     };
-    let top_ok = top.chars().count() >= 2 && top.chars().all(char::is_alphabetic)
-        || top.starts_with("xn--");
+    let top_ok =
+        top.chars().count() >= 2 && top.chars().all(char::is_alphabetic) || top.starts_with("xn--");
     (labels.len() >= 2 && labels.iter().all(label_ok) && top_ok).then_some(word)
 }
 
@@ -162,11 +166,21 @@ pub fn sender_domains(bounce: &Bounce) -> Vec<SenderDomain> {
     let original = &bounce.original;
     let mut sightings: Vec<(Seen, Option<String>)> = vec![
         (Seen::From, original.from.as_deref().and_then(first_address)),
-        (Seen::ReturnPath, original.return_path.as_deref().and_then(first_address)),
-        (Seen::Notified, bounce.notified.as_deref().and_then(first_address)),
+        (
+            Seen::ReturnPath,
+            original.return_path.as_deref().and_then(first_address),
+        ),
+        (
+            Seen::Notified,
+            bounce.notified.as_deref().and_then(first_address),
+        ),
     ];
     for line in &original.received {
-        sightings.extend(envelope_from(line).into_iter().map(|a| (Seen::Received, Some(a))));
+        sightings.extend(
+            envelope_from(line)
+                .into_iter()
+                .map(|a| (Seen::Received, Some(a))),
+        );
     }
     let mut domains: Vec<SenderDomain> = Vec::new();
     for (seen, address) in sightings {
@@ -176,7 +190,10 @@ pub fn sender_domains(bounce: &Bounce) -> Vec<SenderDomain> {
         match domains.iter_mut().find(|d| d.domain == domain) {
             Some(d) if !d.seen.contains(&seen) => d.seen.push(seen),
             Some(_) => {}
-            None => domains.push(SenderDomain { domain, seen: vec![seen] }),
+            None => domains.push(SenderDomain {
+                domain,
+                seen: vec![seen],
+            }),
         }
     }
     domains
@@ -228,19 +245,119 @@ mod tests {
     use super::*;
 
     fn sample(name: &str) -> Bounce {
-        let path = format!("{}/tests/samples/made-up/{name}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/samples/made-up/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         crate::analyse(&std::fs::read(path).expect("sample"))
     }
 
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    const TABLE: &str = "
+Name                           DomainName                     DomainType    Default
+----                           ----------                     ----------    -------
+contoso.example                contoso.example                Authoritative True
+Contoso Branch Office          *.legacy.contoso.example       Authoritative False
+old.contoso.example            fabrikam.example               InternalRelay False
+Contoso (tenant)               contoso.onmicrosoft.com        Authoritative False
+contoso.mail.onmicrosoft.com   contoso.mail.onmicrosoft.co... ExternalRelay False
+";
+
     #[test]
-    fn probe() {
-        let b = sample("madeup-eo-classic-750.eml");
-        eprintln!("{:?} {:?} {:?}", b.original.from, b.original.return_path, b.notified);
-        eprintln!("{:?}", sender_domains(&b));
-        for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/samples/made-up")).unwrap() {
-            let p = f.unwrap().path();
-            let b = crate::analyse(&std::fs::read(&p).unwrap());
-            eprintln!("{}: {:?}", p.display(), sender_domains(&b));
-        }
+    fn table_reads_the_domain_name_column() {
+        assert_eq!(
+            parse_accepted(TABLE),
+            [
+                "contoso.example",
+                "*.legacy.contoso.example",
+                "fabrikam.example",
+                "contoso.onmicrosoft.com",
+                "contoso.mail.onmicrosoft.com"
+            ]
+        );
+        let tabs = "Name\tDomainName\tDomainType\tDefault\nContoso Branch\tBranch.Contoso.com\tAuthoritative\tFalse";
+        assert_eq!(parse_accepted(tabs), ["branch.contoso.com"]);
+        let unaligned =
+            "Name DomainName DomainType Default\nold.contoso.com  contoso.net Authoritative True";
+        assert_eq!(parse_accepted(unaligned), ["contoso.net"]);
+    }
+
+    #[test]
+    fn format_list_and_plain_lists() {
+        let list = "Name       : Contoso\nDomainName : Contoso.com\nDomainType : Authoritative\n\
+                    Default    : True\nDistinguishedName : CN=other.example,CN=Accepted Domains\n\n\
+                    Name       : x.example\nDomainName : *.fabrikam.com\n";
+        assert_eq!(parse_accepted(list), ["contoso.com", "*.fabrikam.com"]);
+        assert_eq!(
+            parse_accepted(
+                "contoso.com, Fabrikam.com;tailspin.example\n\"*.contoso.net\" CONTOSO.COM."
+            ),
+            [
+                "contoso.com",
+                "fabrikam.com",
+                "tailspin.example",
+                "*.contoso.net"
+            ]
+        );
+        assert_eq!(
+            parse_accepted(
+                "Name DomainType Default ---- Authoritative InternalRelay ExternalRelay True False"
+            ),
+            Vec::<String>::new()
+        );
+        assert!(parse_accepted("").is_empty());
+        let _ = parse_accepted("DomainName\n\u{1F600}\t\u{0}…  é.ü *. *.* ....");
+    }
+
+    #[test]
+    fn sender_domains_of_the_classic_750_sample() {
+        let bounce = sample("madeup-eo-classic-750.eml");
+        assert_eq!(
+            sender_domains(&bounce),
+            [SenderDomain {
+                domain: "branch.contoso.example".into(),
+                seen: vec![Seen::From, Seen::ReturnPath, Seen::Notified],
+            }]
+        );
+        let pasted = parse_accepted(TABLE);
+        let foreign = unaccepted(&bounce, &pasted);
+        assert_eq!(foreign.len(), 1);
+        assert_eq!(foreign[0].domain, "branch.contoso.example");
+        let with_subdomains = strings(&["*.contoso.example"]);
+        assert!(unaccepted(&bounce, &with_subdomains).is_empty());
+        let exact = strings(&[" Branch.Contoso.Example. "]);
+        assert!(unaccepted(&bounce, &exact).is_empty());
+    }
+
+    #[test]
+    fn every_place_and_envelope_from() {
+        let mut bounce = Bounce::none();
+        bounce.original.from = Some("Ann <ann@Sales.Contoso.com>".into());
+        bounce.original.return_path = Some("<>".into());
+        bounce.notified = Some("bounces+x@mailer.example".into());
+        bounce.original.received = strings(&[
+            "from a by b with esmtp (Exim 4.96) (envelope-from <ann@sales.contoso.com>) id 1 for <bob@other.example>; Tue, 17 Mar 2026 08:42:18 +0000",
+            "from c by d (envelope-from MAILER-DAEMON) for <x@y.example>",
+            "from e by f (Envelope-From <relay@Mailer.example>)",
+        ]);
+        let domains = sender_domains(&bounce);
+        assert_eq!(domains.len(), 2);
+        assert_eq!(domains[0].domain, "sales.contoso.com");
+        assert_eq!(domains[0].seen, [Seen::From, Seen::Received]);
+        assert_eq!(domains[1].domain, "mailer.example");
+        assert_eq!(domains[1].seen, [Seen::Notified, Seen::Received]);
+        let accepted = strings(&["contoso.com", "*.mailer.example"]);
+        let foreign = unaccepted(&bounce, &accepted);
+        assert_eq!(
+            foreign.len(),
+            1,
+            "a subdomain of an exact entry is not accepted"
+        );
+        assert_eq!(foreign[0].domain, "sales.contoso.com");
+        assert!(!covers("*.contoso.com", "notcontoso.com"));
+        assert!(sender_domains(&Bounce::none()).is_empty());
     }
 }

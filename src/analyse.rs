@@ -1,6 +1,7 @@
 //! From input bytes to a [`Bounce`]: decide what the input is, read each part
 //! in its role, and weigh the findings.
 
+use crate::address::AddressList;
 use crate::bounce::{Bounce, Evidence, Kind, Limit, Original, Recipient, Source};
 use crate::dsn::{self, RecipientFields};
 use crate::html;
@@ -14,6 +15,8 @@ use crate::status::{self, StatusCode};
 pub const MAX_INPUT: usize = 32 * 1024 * 1024;
 /// Most messages read from one mbox file.
 const MAX_MESSAGES: usize = 64;
+/// Most recipients listed; past it, [`Limit::TooManyRecipients`] says how many there were.
+pub const MAX_RECIPIENTS: usize = 1000;
 
 /// Analyses whatever the user gave: a raw message, an mbox, copied text,
 /// HTML or a single SMTP reply line. Never panics; time is linear in the input.
@@ -34,6 +37,14 @@ pub fn analyse(input: &[u8]) -> Bounce {
     let mut bounce = messages.next().unwrap_or_else(Bounce::none);
     for next in messages {
         merge(&mut bounce, next);
+    }
+    let found = bounce.recipients.len();
+    if found > MAX_RECIPIENTS {
+        bounce.recipients.truncate(MAX_RECIPIENTS);
+        bounce.limits.push(Limit::TooManyRecipients {
+            shown: MAX_RECIPIENTS,
+            total: found,
+        });
     }
     if total > MAX_INPUT {
         bounce.limits.push(Limit::InputTooLarge {
@@ -69,12 +80,13 @@ fn merge(into: &mut Bounce, next: Bounce) {
         *into = next;
         return;
     }
+    let mut seen: std::collections::HashSet<String> = into
+        .recipients
+        .iter()
+        .map(|r| r.address.to_ascii_lowercase())
+        .collect();
     for recipient in next.recipients {
-        if !into
-            .recipients
-            .iter()
-            .any(|r| r.address == recipient.address)
-        {
+        if seen.insert(recipient.address.to_ascii_lowercase()) {
             into.recipients.push(recipient);
         }
     }
@@ -123,9 +135,10 @@ fn is_message(headers: &Headers) -> bool {
 }
 
 fn from_text(text: &str, base: Option<usize>) -> Bounce {
-    let found = notice::candidates(Text { text, base });
-    let report = dsn::parse(&text[..notice::own_text_end(text)]);
-    let listed = notice::recipients(text);
+    let own = notice::own_text(text);
+    let found = notice::candidates(Text { text: own, base });
+    let report = dsn::parse(own);
+    let listed = notice::recipients(own);
     let signalled = report.is_some() || !listed.is_empty();
     let mut bounce = Bounce::none();
     if found.is_empty() && !signalled {
@@ -134,39 +147,32 @@ fn from_text(text: &str, base: Option<usize>) -> Bounce {
     bounce.reporting_mta = report
         .as_ref()
         .and_then(|r| r.reporting_mta.clone())
-        .or_else(|| notice::reporting_server(text));
+        .or_else(|| notice::reporting_server(own));
     conclude(&mut bounce, report.as_ref(), &found, listed);
     bounce
 }
 
 fn from_message(message: &Message) -> Bounce {
     let headers = &message.headers;
-    let notes: Vec<&str> = message
+    // Each notification part cut once at its returned message, with its offset.
+    let notes: Vec<Text> = message
         .parts_with(Role::Notification)
-        .map(|p| p.text.as_str())
-        .collect();
-    let found: Vec<Candidate> = message
-        .parts_with(Role::Notification)
-        .flat_map(|p| {
-            notice::candidates(Text {
-                text: &p.text,
-                base: p.base,
-            })
+        .map(|p| Text {
+            text: notice::own_text(&p.text),
+            base: p.base,
         })
         .collect();
+    let found: Vec<Candidate> = notes.iter().flat_map(|n| notice::candidates(*n)).collect();
     let report = message
         .parts_with(Role::DeliveryStatus)
         .find_map(|p| dsn::parse(&p.text))
-        .or_else(|| {
-            notes
-                .iter()
-                .find_map(|n| dsn::parse(&n[..notice::own_text_end(n)]))
-        });
-    let mut listed: Vec<String> = Vec::new();
-    let from_text = notes.iter().flat_map(|n| notice::recipients(n));
+        .or_else(|| notes.iter().find_map(|n| dsn::parse(n.text)));
+    let mut listed = AddressList::default();
+    let from_text = notes.iter().flat_map(|n| notice::recipients(n.text));
     for address in from_text.chain(failed_recipients_header(headers)) {
-        notice::push_unique(&mut listed, Some(address));
+        listed.push(Some(address));
     }
+    let listed = listed.into_vec();
 
     let mut bounce = Bounce::none();
     bounce.original = original(message);
@@ -181,7 +187,7 @@ fn from_message(message: &Message) -> Bounce {
     bounce.reporting_mta = report
         .as_ref()
         .and_then(|r| r.reporting_mta.clone())
-        .or_else(|| notes.iter().find_map(|n| notice::reporting_server(n)));
+        .or_else(|| notes.iter().find_map(|n| notice::reporting_server(n.text)));
     conclude(&mut bounce, report.as_ref(), &found, listed);
     if bounce.kind == Kind::NotABounce {
         bounce.kind = Kind::Failure;
@@ -245,13 +251,13 @@ fn conclude(
     } else if let Some(candidate) = chosen {
         bounce.status = Some(candidate.code);
         bounce.smtp_code = candidate.reply;
-        bounce.diagnostic = Some(candidate.diagnostic.clone());
+        bounce.diagnostic = Some(candidate.diagnostic());
         bounce.kind = kind_of(
             failing.and_then(|f| f.action.as_deref()),
             Some(candidate.code),
         );
         bounce.evidence = Some(evidence(candidate));
-        bounce.remote_mta = notice::remote_server(&candidate.line);
+        bounce.remote_mta = notice::remote_server(candidate.line);
     } else {
         bounce.kind = Kind::Failure;
     }
@@ -259,7 +265,7 @@ fn conclude(
         bounce.smtp_code = bounce.diagnostic.as_deref().and_then(status::leading_reply);
     }
     if bounce.remote_mta.is_none() {
-        bounce.remote_mta = chosen.and_then(|c| notice::remote_server(&c.line));
+        bounce.remote_mta = chosen.and_then(|c| notice::remote_server(c.line));
     }
     bounce.recipients = recipients(bounce, dsn_recipients, listed);
 }
@@ -304,7 +310,7 @@ fn kind_of(action: Option<&str>, status: Option<StatusCode>) -> Kind {
 
 fn evidence(candidate: &Candidate) -> Evidence {
     Evidence {
-        line: candidate.line.clone(),
+        line: candidate.line.to_owned(),
         highlight: candidate.highlight.clone(),
         input_span: candidate.input_span.clone(),
         source: candidate.source,

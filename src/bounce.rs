@@ -113,6 +113,13 @@ pub enum Limit {
     },
     /// MIME nesting or the number of parts went past what is read.
     MimeTooComplex,
+    /// Only the first `shown` of `total` recipients are listed.
+    TooManyRecipients {
+        /// Recipients kept.
+        shown: usize,
+        /// Recipients found.
+        total: usize,
+    },
 }
 
 impl Bounce {

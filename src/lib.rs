@@ -23,7 +23,7 @@ mod mime;
 mod notice;
 mod status;
 
-pub use analyse::{analyse, MAX_INPUT};
+pub use analyse::{analyse, MAX_INPUT, MAX_RECIPIENTS};
 pub use bounce::{Bounce, Evidence, Kind, Limit, Original, Recipient, Source};
 pub use lang::Lang;
 pub use status::StatusCode;

@@ -342,6 +342,8 @@ mod tests {
     #[test]
     fn kept_text() {
         for kept in [
+            "550 5.7.750 Service unavailable.",
+            "https://learn.microsoft.com/en-us/troubleshoot/...",
             "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains",
             "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-700-through-5-7-750",
             "<https://learn.microsoft.com/en-us/powershell/module/exchange/get-accepteddomain?view=exchange-ps>.",

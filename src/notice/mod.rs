@@ -3,12 +3,15 @@
 //! and which servers were involved.
 
 mod markers;
+mod matcher;
 
-use crate::address::find_addresses;
+use crate::address::{addresses, find_addresses, AddressList};
 use crate::bounce::Source;
 use crate::lines::text_lines;
 use crate::status::{self, StatusCode};
 pub use markers::{AUTO_REPLY_SUBJECTS, BOUNCE_SUBJECTS};
+use matcher::Markers;
+use std::sync::OnceLock;
 
 /// A line of notification text, with where it sits.
 #[derive(Clone, Copy, Debug)]
@@ -20,16 +23,18 @@ pub struct Text<'a> {
 }
 
 /// A status code found on a line of the notification, and how sure we are.
+/// It borrows the text: only the chosen one is ever copied out.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// The code.
     pub code: StatusCode,
     /// The SMTP reply code written with it.
     pub reply: Option<u16>,
-    /// The reply text, from the reply code to the end of the line.
-    pub diagnostic: String,
     /// The whole line.
-    pub line: String,
+    pub line: &'a str,
+    /// Where the reply text starts: in `line`, or in the line above when
+    /// the reply code stands there (qmail).
+    reply_from: ReplyFrom<'a>,
     /// The code's byte range in `line`.
     pub highlight: std::ops::Range<usize>,
     /// The line's byte range in the input, if verbatim.
@@ -40,69 +45,146 @@ pub struct Candidate {
     pub strength: u8,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReplyFrom<'a> {
+    Line(usize),
+    Above(&'a str),
+}
+
+impl Candidate<'_> {
+    /// The reply text, from the reply code to the end of the line, unquoted.
+    pub fn diagnostic(&self) -> String {
+        match self.reply_from {
+            ReplyFrom::Line(from) => clean_reply(&self.line[from..]),
+            ReplyFrom::Above(above) => clean_reply(&format!("{above} {}", self.line.trim())),
+        }
+    }
+}
+
+/// Most codes read on one line, and in one text: a line of ten thousand
+/// codes says nothing more than its first few.
+const MAX_CODES_PER_LINE: usize = 8;
+const MAX_CANDIDATES: usize = 4096;
+
 /// Lower case, plain spaces for non-breaking ones, straight apostrophes:
 /// the shape copied text takes in every client.
 pub fn normalise(line: &str) -> String {
-    line.chars()
-        .map(|c| match c {
-            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\t' => ' ',
-            '’' | '‘' | '`' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\t' => out.push(' '),
+            '’' | '‘' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The marker phrase sets, each filed once for fast matching.
+fn returned_markers() -> &'static Markers {
+    static SET: OnceLock<Markers> = OnceLock::new();
+    SET.get_or_init(|| Markers::new(markers::RETURNED_MESSAGE))
+}
+
+fn reply_markers() -> &'static Markers {
+    static SET: OnceLock<Markers> = OnceLock::new();
+    SET.get_or_init(|| Markers::new(markers::REPLY_CONTEXT))
+}
+
+fn list_markers() -> &'static Markers {
+    static SET: OnceLock<Markers> = OnceLock::new();
+    SET.get_or_init(|| Markers::new(markers::RECIPIENT_LIST))
+}
+
+fn sentence_markers() -> &'static Markers {
+    static SET: OnceLock<Markers> = OnceLock::new();
+    SET.get_or_init(|| Markers::new(markers::RECIPIENT_SENTENCE))
+}
+
+/// Marker phrases open short lines: only this many bytes of a line are
+/// compared with them, so a 10 MB line costs no more than a short one.
+const MARKER_WINDOW: usize = 160;
+
+/// [`normalise`] on the start of a line, for comparing with marker phrases.
+fn head(line: &str) -> String {
+    let mut end = line.len().min(MARKER_WINDOW);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    normalise(&line[..end])
 }
 
 /// The byte offset where the returned original message starts, or the text's end.
+/// The other functions of this module read only the text before it.
 pub fn own_text_end(text: &str) -> usize {
     text_lines(text)
-        .find(|(_, line)| {
-            let line = normalise(line);
-            markers::RETURNED_MESSAGE.iter().any(|m| line.contains(m))
-        })
+        .filter(|(_, line)| !line.trim().is_empty())
+        .find(|(_, line)| returned_markers().found_in(&head(line)))
         .map_or(text.len(), |(start, _)| start)
 }
 
-/// Every status code on the notification's own lines, with its strength.
-pub fn candidates(text: Text<'_>) -> Vec<Candidate> {
-    let own = &text.text[..own_text_end(text.text)];
+/// The part of `line` within [`MARKER_WINDOW`] bytes of `start..end`.
+fn around(line: &str, start: usize, end: usize) -> &str {
+    let mut from = start.saturating_sub(MARKER_WINDOW);
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + MARKER_WINDOW).min(line.len());
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    &line[from..to]
+}
+
+/// The notification's own text: `text` up to the returned message.
+pub fn own_text(text: &str) -> &str {
+    &text[..own_text_end(text)]
+}
+
+/// Every status code on the lines of `text`, the notification's own text
+/// (see [`own_text`]), with its strength.
+pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
+    let own = text.text;
     let mut found = Vec::new();
     let mut previous = "";
     for (start, line) in text_lines(own) {
         let above = std::mem::replace(&mut previous, line);
-        let mut codes = status::find_codes(line).peekable();
+        let mut codes = status::find_codes(line).take(MAX_CODES_PER_LINE).peekable();
         if codes.peek().is_none() {
             continue;
         }
-        let lower = normalise(line);
-        let worded = markers::REPLY_CONTEXT.iter().any(|m| lower.contains(m))
-            || line.trim_start().starts_with('#');
+        if found.len() >= MAX_CANDIDATES {
+            break;
+        }
+        let hashed = line.trim_start().starts_with('#');
         for code in codes {
+            // Reply wording stands next to the code it introduces.
+            let worded =
+                hashed || reply_markers().found_in(&normalise(around(line, code.start, code.end)));
             let reply = status::reply_before(line, code.start);
             let strength = match (worded, reply) {
                 (true, _) => 3,
                 (false, Some(_)) => 2,
                 (false, None) => 1,
             };
-            let (reply, diagnostic) = match reply {
+            let (reply, reply_from) = match reply {
                 Some(reply) => {
                     let from = line[..code.start].trim_end_matches([' ', '-', '\t']).len() - 3;
-                    (Some(reply), clean_reply(&line[from..]))
+                    (Some(reply), ReplyFrom::Line(from))
                 }
                 // qmail puts "(#5.5.0)" on the line after "said: 550 …".
                 None => match said_reply(above) {
-                    Some((reply, from)) => (
-                        Some(reply),
-                        clean_reply(&format!("{} {}", &above[from..], line.trim())),
-                    ),
-                    None => (None, clean_reply(&line[code.start..])),
+                    Some((reply, from)) => (Some(reply), ReplyFrom::Above(&above[from..])),
+                    None => (None, ReplyFrom::Line(code.start)),
                 },
             };
             found.push(Candidate {
                 code: code.code,
                 reply,
-                diagnostic,
-                line: line.to_owned(),
+                line,
+                reply_from,
                 highlight: code.start..code.end,
                 input_span: text.base.map(|b| b + start..b + start + line.len()),
                 source: if strength >= 2 {
@@ -136,7 +218,7 @@ fn clean_reply(reply: &str) -> String {
 /// Picks the failure among the candidates: the strongest; among equals a
 /// permanent code over a temporary one (retry history lists earlier 4.x.x
 /// replies), then the first written.
-pub fn best(candidates: &[Candidate]) -> Option<&Candidate> {
+pub fn best<'c, 'a>(candidates: &'c [Candidate<'a>]) -> Option<&'c Candidate<'a>> {
     let rank = |c: &Candidate| {
         (
             c.strength,
@@ -159,31 +241,29 @@ pub fn best(candidates: &[Candidate]) -> Option<&Candidate> {
 /// After a "these recipients failed" line, recipients sit at the indentation of
 /// the first listed line; deeper lines are details about them, and a line at
 /// that indentation without an address ends the list.
-pub fn recipients(text: &str) -> Vec<String> {
-    let own = &text[..own_text_end(text)];
-    let mut found: Vec<String> = Vec::new();
+pub fn recipients(own: &str) -> Vec<String> {
+    let mut found = AddressList::default();
     let mut listing = false;
     let mut level: Option<usize> = None;
     let mut previous = String::new();
     for (_, line) in text_lines(own) {
-        let lower = normalise(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let lower = head(line);
         // A marker may be wrapped over two lines ("The following address(es)\nfailed:").
         let joined = format!("{previous} {}", lower.trim());
-        let opens_list = markers::RECIPIENT_LIST
-            .iter()
-            .any(|m| lower.contains(m) || (joined.contains(m) && !previous.contains(m)));
+        let list = list_markers();
+        let opens_list =
+            list.found_in(&lower) || (list.found_in(&joined) && !list.found_in(&previous));
         previous = lower.trim().to_owned();
         if opens_list {
             listing = true;
             level = None;
             continue;
         }
-        let addresses = find_addresses(line);
-        if markers::RECIPIENT_SENTENCE
-            .iter()
-            .any(|m| lower.contains(m))
-        {
-            push_unique(&mut found, addresses.into_iter().next());
+        if sentence_markers().found_in(&lower) {
+            found.push(addresses(line).next());
             continue;
         }
         if listing {
@@ -197,35 +277,26 @@ pub fn recipients(text: &str) -> Vec<String> {
             }
             // A wrapped detail (";l=EXCHANGE…") does not end the list; prose does.
             let wrapped = !line.starts_with(|c: char| c.is_alphanumeric() || c == '<' || c == '"');
-            if addresses.is_empty() && !wrapped {
+            let first = addresses(line).next();
+            if first.is_none() && !wrapped {
                 listing = false;
             }
-            push_unique(&mut found, addresses.into_iter().next());
+            found.push(first);
             continue;
         }
         // Postfix and qmail: "<a@b>: host x said: …" or "<a@b>:" alone.
         let trimmed = line.trim_start();
         if let Some(end) = trimmed.find(">:").filter(|_| trimmed.starts_with('<')) {
-            push_unique(&mut found, find_addresses(&trimmed[..end]).pop());
+            found.push(find_addresses(&trimmed[..end]).pop());
         }
     }
-    found
-}
-
-/// Adds `address` unless it is already there (addresses compare without case).
-pub fn push_unique(list: &mut Vec<String>, address: Option<String>) {
-    if let Some(address) = address {
-        if !list.iter().any(|a| a.eq_ignore_ascii_case(&address)) {
-            list.push(address);
-        }
-    }
+    found.into_vec()
 }
 
 /// The value after the first label from `labels` found at a line's start.
-fn labelled(text: &str, labels: &[&str]) -> Option<String> {
-    let own = &text[..own_text_end(text)];
+fn labelled(own: &str, labels: &[&str]) -> Option<String> {
     text_lines(own).find_map(|(_, line)| {
-        let lower = normalise(line);
+        let lower = head(line);
         let trimmed = lower.trim_start();
         labels.iter().find_map(|label| {
             trimmed.starts_with(label).then(|| {
@@ -264,9 +335,8 @@ fn host_token(value: &str) -> Option<String> {
 }
 
 /// The server that wrote the report, as its text names it.
-pub fn reporting_server(text: &str) -> Option<String> {
-    labelled(text, markers::REPORTING_SERVER).or_else(|| {
-        let own = &text[..own_text_end(text)];
+pub fn reporting_server(own: &str) -> Option<String> {
+    labelled(own, markers::REPORTING_SERVER).or_else(|| {
         text_lines(own).find_map(|(_, line)| {
             let rest = line
                 .trim_start()

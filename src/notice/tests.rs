@@ -2,7 +2,7 @@ use super::*;
 
 fn text(text: &str) -> Text<'_> {
     Text {
-        text,
+        text: own_text(text),
         base: Some(0),
     }
 }
@@ -15,7 +15,7 @@ fn returned_message_is_not_read() {
     assert_eq!(found[0].code.to_string(), "5.1.10");
     assert_eq!(found[0].reply, Some(550));
     assert_eq!(
-        found[0].diagnostic,
+        found[0].diagnostic(),
         "550 5.1.10 RESOLVER.ADR.RecipientNotFound"
     );
     assert_eq!(found[0].input_span, Some(0..66));
@@ -52,7 +52,7 @@ fn exchange_hash_form_is_cleaned() {
     let chosen = best(&found).unwrap();
     assert_eq!(chosen.reply, Some(550));
     assert_eq!(
-        chosen.diagnostic,
+        chosen.diagnostic(),
         "550 5.7.705 Access denied, tenant has exceeded threshold"
     );
 }

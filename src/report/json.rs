@@ -144,6 +144,7 @@ fn limit(limit: &Limit) -> &'static str {
     match limit {
         Limit::InputTooLarge { .. } => "input_too_large",
         Limit::MimeTooComplex => "mime_too_complex",
+        Limit::TooManyRecipients { .. } => "too_many_recipients",
     }
 }
 

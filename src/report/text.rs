@@ -15,6 +15,7 @@ pub fn to_text(bounce: &Bounce, lang: Lang) -> String {
             match limit {
                 Limit::InputTooLarge { .. } => ui.too_large,
                 Limit::MimeTooComplex => ui.too_complex,
+                Limit::TooManyRecipients { .. } => ui.too_many_recipients,
             },
         );
     }

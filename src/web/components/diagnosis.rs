@@ -66,6 +66,7 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
         let text = match limit {
             Limit::InputTooLarge { .. } => ui.too_large,
             Limit::MimeTooComplex => ui.too_complex,
+            Limit::TooManyRecipients { .. } => ui.too_many_recipients,
         };
         html! { <p class="ndr-warning" role="note">{ text }</p> }
     });
