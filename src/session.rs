@@ -47,6 +47,8 @@ pub struct Session {
     pub step: usize,
     /// Which walkthrough steps the admin marked as done.
     pub done: Rc<[bool]>,
+    /// Whether copied texts hide personal data.
+    pub redact: bool,
 }
 
 /// What can happen to the state.
@@ -72,6 +74,8 @@ pub enum Action {
     SetDone(usize, bool),
     /// Progress remembered for this code in an earlier visit.
     Restore(Vec<bool>),
+    /// Hide personal data in copied texts, or not.
+    SetRedact(bool),
 }
 
 impl Session {
@@ -85,6 +89,7 @@ impl Session {
             bounce: None,
             step: 0,
             done: Rc::from([]),
+            redact: false,
         }
     }
 
@@ -144,6 +149,7 @@ impl Session {
             }
             Action::Restore(marks) if marks.len() == next.step_count() => next.done = marks.into(),
             Action::Restore(_) => {}
+            Action::SetRedact(redact) => next.redact = redact,
         }
         next
     }

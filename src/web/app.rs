@@ -2,8 +2,8 @@
 //! callbacks up.
 
 use super::components::{
-    AudienceSwitch, BounceInput, Diagnosis, Explanation, LangSwitch, MailPath, SenderHelp,
-    Walkthrough,
+    AcceptedDomains, AudienceSwitch, BounceInput, Diagnosis, Explanation, HopTable, LangSwitch,
+    MailPath, SenderHelp, Walkthrough,
 };
 use super::{page, progress};
 use crate::catalogue;
@@ -52,6 +52,9 @@ pub fn App() -> Html {
                 on_clear={send(&session, |()| Action::Clear)} />
             <p class="ndr-privacy">{ ui.privacy }</p>
             <Diagnosis {lang} bounce={bounce.clone()} />
+            if let Some(hops) = bounce.as_ref().map(|b| crate::hops::hops(&b.original.received)).filter(|h| !h.is_empty()) {
+                <HopTable {lang} {hops} />
+            }
             if let (Some(bounce), Some(entry)) = (bounce, entry) {
                 <section class="ndr-help" aria-labelledby="ndr-help-heading">
                     <Explanation {lang} {entry} code={bounce.status} />
@@ -61,12 +64,17 @@ pub fn App() -> Html {
                     <AudienceSwitch {lang} audience={session.audience}
                         on_change={send(&session, Action::SetAudience)} />
                     if session.audience == Audience::Sender {
-                        <SenderHelp {lang} {entry} bounce={bounce.clone()} />
+                        <SenderHelp {lang} {entry} bounce={bounce.clone()}
+                            redact={session.redact} on_redact={send(&session, Action::SetRedact)} />
                     } else {
-                        <Walkthrough {lang} {entry} {bounce} step={session.step}
+                        <Walkthrough {lang} {entry} bounce={bounce.clone()} step={session.step}
                             done={session.done.clone()}
                             on_step={send(&session, Action::GoTo)}
-                            on_done={send(&session, |(step, done)| Action::SetDone(step, done))} />
+                            on_done={send(&session, |(step, done)| Action::SetDone(step, done))}
+                            redact={session.redact} on_redact={send(&session, Action::SetRedact)} />
+                        if entry.code == "5.7.750" {
+                            <AcceptedDomains {lang} bounce={bounce.clone()} />
+                        }
                     }
                 </section>
             }

@@ -181,3 +181,82 @@ test('a 5 MB message is analysed and the page keeps answering', async () => {
   assertClean();
   await close();
 });
+
+test('for 5.7.750 the admin checks the sender domains against pasted accepted domains', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await paste(page, SAMPLE_750);
+  await page.locator('[data-testid="audience-admin"]').check();
+  const check = page.locator('[data-testid="accepted-check"]');
+  assert.ok(await check.isVisible());
+  const table = [
+    'Name                      DomainName                DomainType    Default',
+    '----                      ----------                ----------    -------',
+    'contoso.example           contoso.example           Authoritative True',
+    'contoso.onmicrosoft.com   contoso.onmicrosoft.com   Authoritative False',
+  ].join('\n');
+  await page.locator('[data-testid="accepted-input"]').fill(table);
+  const missing = await page.locator('[data-testid="domain-missing"]').allTextContents();
+  assert.ok(missing.some((m) => m.includes('branch.contoso.example')), missing.join(' | '));
+  await page.locator('[data-testid="accepted-input"]').fill(`${table}\nbranch.contoso.example    branch.contoso.example    Authoritative False`);
+  assert.equal(await page.locator('[data-testid="domain-missing"]').count(), 0);
+  assert.ok(await page.locator('[data-testid="domains-all-ok"]').isVisible());
+  await page.locator('[data-testid="lang-fr"]').click();
+  assert.ok(await page.locator('[data-testid="domains-all-ok"]').isVisible(), 'the pasted list survives a language switch');
+  assertClean();
+  await close();
+});
+
+test('the original message’s Received headers become a hop table with long delays marked', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  const bounce = [
+    'From: postmaster@contoso.example',
+    'To: pat@contoso.example',
+    'Subject: Undeliverable: report',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    "Remote Server returned '550 5.7.705 Access denied, tenant has exceeded threshold'",
+    '--b',
+    'Content-Type: text/rfc822-headers',
+    '',
+    'Received: from AM6PR01MB1234.eurprd01.prod.outlook.com by AM6PR01MB9999.eurprd01.prod.outlook.com with HTTPS; Tue, 17 Mar 2026 09:20:05 +0000',
+    'Received: from relay.contoso.example (198.51.100.7) by AM6PR01MB1234.eurprd01.prod.outlook.com with ESMTPS; Tue, 17 Mar 2026 09:00:02 +0000',
+    'Received: from pc12.contoso.example by relay.contoso.example with SMTP; Tue, 17 Mar 2026 09:00:00 +0000',
+    'Subject: report',
+    '--b--',
+    '',
+  ].join('\n');
+  await paste(page, bounce);
+  const rows = page.locator('[data-testid="hops"] tbody tr');
+  assert.equal(await rows.count(), 3);
+  assert.match(await rows.nth(0).textContent(), /pc12\.contoso\.example/);
+  assert.equal(await page.locator('[data-testid="long-delay"]').count(), 1);
+  assert.match(await rows.nth(2).textContent(), /20 min 3 s/);
+  assertClean();
+  await close();
+});
+
+test('hiding personal data changes the preview, and the copy is exactly the preview', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.origin });
+  await paste(page, SAMPLE_750);
+  const preview = page.locator('[data-testid="admin-message"]');
+  assert.match(await preview.textContent(), /orders@fabrikam\.example/);
+  await page.locator('[data-testid="redact"]').check();
+  const hidden = await preview.textContent();
+  // Microsoft's own servers and links are not personal data and stay readable for support.
+  assert.doesNotMatch(hidden, /fabrikam|contoso/);
+  assert.match(hidden, /<address-1>/);
+  assert.match(hidden, /5\.7\.750/);
+  await page.locator('[data-testid="copy-admin-message"]').click();
+  await page.locator('.ndr-copy-status', { hasText: /\S/ }).first().waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), hidden);
+  // The same choice applies to the support summary.
+  await page.locator('[data-testid="audience-admin"]').check();
+  await page.locator('[data-testid="step-index-summary"]').click();
+  assert.doesNotMatch(await page.locator('[data-testid="support-summary"]').textContent(), /fabrikam|contoso/);
+  assertClean();
+  await close();
+});

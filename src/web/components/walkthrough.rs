@@ -1,6 +1,6 @@
 //! For the admin: the fix one step at a time, then the support summary.
 
-use super::CopyButton;
+use super::{CopyButton, RedactToggle};
 use crate::catalogue::{self, Entry, Step};
 use crate::{Bounce, Lang};
 use std::rc::Rc;
@@ -23,6 +23,10 @@ pub struct WalkthroughProps {
     pub on_step: Callback<usize>,
     /// Called with a step and whether it is done.
     pub on_done: Callback<(usize, bool)>,
+    /// Whether personal data is hidden in the summary.
+    pub redact: bool,
+    /// Called to hide personal data or show it again.
+    pub on_redact: Callback<bool>,
 }
 
 /// One step at a time with previous/next, progress and a done checkbox.
@@ -63,7 +67,7 @@ pub fn Walkthrough(props: &WalkthroughProps) -> Html {
                     </li>
                 }) }
                 <li>
-                    <button type="button" class="ndr-link" onclick={ go(total) }
+                    <button type="button" class="ndr-link" onclick={ go(total) } data-testid="step-index-summary"
                         aria-current={ (props.step >= total).then_some("step") }>{ ui.summary_step }</button>
                 </li>
             </ol>
@@ -146,7 +150,10 @@ fn summary_view(props: &WalkthroughProps) -> Html {
         .filter(|(_, done)| **done)
         .map(|(step, _)| step.goal.split(['.', ':']).next().unwrap_or(step.goal))
         .collect();
-    let summary = catalogue::support_summary(&props.bounce, lang, &done);
+    let mut summary = catalogue::support_summary(&props.bounce, lang, &done);
+    if props.redact {
+        summary = crate::redact::redact(&summary);
+    }
     let on_step = props.on_step.clone();
     let last = texts.steps.len().saturating_sub(1);
     html! {
@@ -154,6 +161,7 @@ fn summary_view(props: &WalkthroughProps) -> Html {
             <h4 id="ndr-summary-title">{ ui.summary_heading }</h4>
             <p>{ ui.summary_intro }</p>
             <pre class="ndr-copyable" data-testid="support-summary">{ summary.clone() }</pre>
+            <RedactToggle {lang} redact={props.redact} on_change={props.on_redact.clone()} id="ndr-redact-summary" />
             <CopyButton {lang} text={summary} label={ui.summary_heading} testid="copy-summary" />
             <nav class="ndr-step-nav" aria-label={ ui.steps_heading }>
                 <button type="button" data-testid="step-previous"
