@@ -31,6 +31,7 @@ pub use status::StatusCode;
 pub mod accepted;
 pub mod catalogue;
 pub mod hops;
+pub mod protocol;
 pub mod redact;
 pub mod report;
 pub mod session;

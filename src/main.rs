@@ -2,9 +2,31 @@
 //! on other targets it only explains where to look.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
-    ndr_explainer::web::start();
+mod browser {
+    use wasm_bindgen::prelude::*;
+
+    /// Runs when the module is instantiated: mounts the page's widget, if the
+    /// page has one.
+    #[wasm_bindgen(start)]
+    pub fn start() {
+        ndr_explainer::web::start();
+    }
+
+    /// Called by `<ndr-explainer>` to mount a widget in its shadow root.
+    #[wasm_bindgen]
+    pub fn mount(
+        root: web_sys::Element,
+        host: web_sys::Element,
+        lang: Option<String>,
+        audience: Option<String>,
+        theme: Option<String>,
+    ) {
+        ndr_explainer::web::mount(root, host, lang, audience, theme);
+    }
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

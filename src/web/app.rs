@@ -5,17 +5,45 @@ use super::components::{
     AcceptedDomains, AudienceSwitch, BounceInput, Diagnosis, Explanation, HopTable, LangSwitch,
     MailPath, SenderHelp, Walkthrough,
 };
+use super::embed::Mode;
+use super::host::use_host;
 use super::{page, progress};
-use crate::catalogue;
 use crate::session::{Action, Audience, Session};
+use crate::{catalogue, Lang};
 use yew::prelude::*;
+
+/// Props of [`App`]: how the widget is hosted and what it starts with.
+#[derive(Clone, Debug, Default, PartialEq, Properties)]
+pub struct AppProps {
+    /// Page, iframe or custom element.
+    #[prop_or_default]
+    pub mode: Mode,
+    /// The language to start in (else `?lang=`, then the browser's).
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+    /// The audience to start with.
+    #[prop_or_default]
+    pub audience: Option<Audience>,
+    /// `light` or `dark` to force a colour scheme; otherwise the system's.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+}
 
 /// The whole widget.
 #[component]
-pub fn App() -> Html {
-    let session = use_reducer(|| Session::new(page::initial_lang()));
+pub fn App(props: &AppProps) -> Html {
+    let session = use_reducer(|| {
+        let session = Session::new(props.lang.unwrap_or_else(page::initial_lang));
+        session.apply(Action::SetAudience(props.audience.unwrap_or_default()))
+    });
     let lang = session.lang;
-    use_effect_with(lang, |lang| page::set_document_lang(*lang));
+    let owns_page = !matches!(props.mode, Mode::Element { .. });
+    use_effect_with((lang, owns_page), |(lang, owns_page)| {
+        if *owns_page {
+            page::set_document_lang(*lang);
+        }
+    });
+    use_host(&props.mode, &session);
 
     // Step progress (never the bounce) is remembered per code.
     let code = session.entry().map(|e| e.code);
@@ -40,7 +68,7 @@ pub fn App() -> Html {
     let bounce = session.bounce.clone();
     let entry = session.entry();
     html! {
-        <div class="ndr">
+        <div class="ndr" lang={ lang.tag() } data-mode={ mode_name(&props.mode) } data-theme={ props.theme.clone() }>
             <header class="ndr-header">
                 <h1>{ ui.app_title }</h1>
                 <LangSwitch {lang} on_change={send(&session, Action::SetLang)} />
@@ -89,4 +117,12 @@ fn send<T: 'static>(
 ) -> Callback<T> {
     let session = session.clone();
     Callback::from(move |value| session.dispatch(make(value)))
+}
+
+fn mode_name(mode: &Mode) -> &'static str {
+    match mode {
+        Mode::Page => "page",
+        Mode::Frame { .. } => "frame",
+        Mode::Element { .. } => "element",
+    }
 }

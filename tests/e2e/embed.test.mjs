@@ -1,0 +1,144 @@
+// Embedding and distribution: the demo portal drives the widget in an iframe
+// through postMessage, mounts it as a custom element beside hostile styles,
+// and the single-file build works from file:// with no request at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, DIST, startSuite, openWidget } from './harness.mjs';
+
+const REPLY_750 = '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains';
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => { await suite?.close(); });
+
+/** Opens the demo portal, watching requests and errors like the harness does. */
+async function openDemo() {
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${suite.origin}/demo/index.html`);
+  await page.locator('[data-testid="frame-status"]', { hasText: 'ready' }).waitFor();
+  return { page, requests, errors, close: () => context.close() };
+}
+
+test('the portal sends a bounce through postMessage, gets the result and resizes the frame', async () => {
+  const { page, requests, errors, close } = await openDemo();
+  const before = Number(await page.locator('[data-testid="frame-height"]').textContent());
+  const loaded = requests.length;
+  await page.locator('#send').click();
+  await page.locator('[data-testid="frame-code"]', { hasText: '5.7.750' }).waitFor();
+  await page.waitForFunction((h) => Number(document.getElementById('frame-height').value) > h, before);
+  const frameHeight = await page.locator('[data-testid="widget-frame"]').evaluate((f) => f.getBoundingClientRect().height);
+  const reported = Number(await page.locator('[data-testid="frame-height"]').textContent());
+  assert.ok(Math.abs(frameHeight - reported) <= 2, `frame ${frameHeight}px, reported ${reported}px`);
+
+  const frame = page.frameLocator('[data-testid="widget-frame"]');
+  assert.equal(await frame.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  await page.locator('#lang').selectOption('fr');
+  await frame.locator('html[lang="fr"]').waitFor();
+  await page.locator('#audience').selectOption('admin');
+  await frame.locator('[data-testid="walkthrough"]').waitFor();
+  assert.deepEqual(requests.slice(loaded), [], 'no request after the portal loaded');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('messages from an origin that is not the configured parent, or of unknown shape, are ignored', async () => {
+  const { page, errors, close } = await openDemo();
+  // A frame told to trust another origin: the portal's messages must be ignored.
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.id = 'untrusting';
+    frame.src = '../index.html?embed=1&parent_origin=https%3A%2F%2Fportal.invalid';
+    document.body.append(frame);
+    return new Promise((ok) => frame.addEventListener('load', ok));
+  });
+  const untrusting = page.frameLocator('#untrusting');
+  await untrusting.locator('[data-testid="ndr-input"]').waitFor();
+  await page.evaluate((bounce) => {
+    const target = document.getElementById('untrusting').contentWindow;
+    target.postMessage({ source: 'ndr-explainer-host', version: 1, type: 'analyse', bounce }, '*');
+  }, REPLY_750);
+  // The trusted frame gets malformed or hostile commands: all ignored.
+  await page.evaluate(() => {
+    const target = document.getElementById('widget-frame').contentWindow;
+    const origin = window.location.origin;
+    for (const message of [
+      { source: 'ndr-explainer-host', version: 2, type: 'analyse', bounce: '550 5.7.705 x' },
+      { source: 'someone-else', version: 1, type: 'analyse', bounce: '550 5.7.705 x' },
+      { source: 'ndr-explainer-host', version: 1, type: 'eval', code: 'window.parent.pwned = 1' },
+      { source: 'ndr-explainer-host', version: 1, type: 'analyse', bounce: ['550 5.7.705 x'] },
+      { source: 'ndr-explainer-host', version: 1, type: 'set-lang', lang: '<img src=x onerror=alert(1)>' },
+      '{"source":"ndr-explainer-host","version":1,"type":"analyse","bounce":"550 5.7.705"}',
+    ]) target.postMessage(message, origin);
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await untrusting.locator('[data-testid="status-code"]').count(), 0);
+  const trusted = page.frameLocator('[data-testid="widget-frame"]');
+  assert.equal(await trusted.locator('[data-testid="status-code"]').count(), 0);
+  assert.equal(await trusted.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the custom element works beside hostile host styles, is themed, and emits its result', async () => {
+  const { page, errors, close } = await openDemo();
+  const widget = page.locator('#widget-element');
+  await widget.locator('[data-testid="ndr-input"]').fill(REPLY_750);
+  await page.locator('[data-testid="element-code"]', { hasText: '5.7.750' }).waitFor();
+  assert.equal(await widget.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  assert.equal(await widget.locator('.ndr').getAttribute('lang'), 'fr', 'the lang attribute is honoured');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the host page’s own lang is untouched');
+  assert.ok(await widget.locator('[data-testid="walkthrough"]').isVisible(), 'audience="admin" is honoured');
+  const inside = await widget.locator('[data-testid="lang-en"]').evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { background: s.backgroundColor, size: s.fontSize, outline: getComputedStyle(b.closest('.ndr')).outlineStyle };
+  });
+  assert.notEqual(inside.background, 'rgb(255, 105, 180)', 'the portal’s button style leaked in');
+  assert.notEqual(inside.size, '30px');
+  assert.equal(inside.outline, 'none');
+  const accent = await widget.locator('[data-testid="lang-fr"]').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(accent, 'rgb(107, 47, 191)', 'the portal’s --ndr-accent themes the pressed button');
+  const portalButton = await page.locator('#send').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(portalButton, 'rgb(255, 105, 180)', 'the widget’s styles leaked out');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the single-file build works from file:// with no request', async () => {
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const url = pathToFileURL(join(DIST, 'ndr-explainer.html')).href;
+  await page.goto(url);
+  await page.locator('[data-testid="ndr-input"]').fill(REPLY_750);
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  await page.locator('[data-testid="lang-fr"]').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.deepEqual(requests, [url], 'only the file itself was loaded');
+  assert.deepEqual(errors, []);
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(policy, /connect-src 'none'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  await context.close();
+});
+
+test('the release build uses relative paths, so it works under a sub-path', async () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /(src|href)="\/(?!\/)/, 'an absolute path would break under a sub-path');
+  const { page, assertClean, close } = await openWidget(suite, { path: '/demo/../index.html?lang=fr' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assertClean();
+  await close();
+});
