@@ -1,0 +1,120 @@
+// Hostile bounces: markup in what is pasted is shown as text or dropped,
+// never run; nothing is requested, sent, stored or opened while analysing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSuite, openWidget, paste, pasteLarge } from './harness.mjs';
+
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => { await suite?.close(); });
+
+const PAYLOADS = {
+  'script element': '<script>window.__pwned = "script"</script>',
+  'img onerror': '<img src="x" onerror="window.__pwned = \'img\'">',
+  'javascript: link': '<a href="javascript:window.__pwned=\'link\'">open</a>',
+  'svg with script': '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=\'svg\'"><script>window.__pwned="svg2"</script></svg>',
+  'css that restyles the page': '<style>body, .ndr { display: none !important; } * { color: transparent; }</style>',
+  'entities that decode to markup': '&lt;img src=x onerror=&quot;window.__pwned=\'entity\'&quot;&gt;',
+  'iframe and object': '<iframe src="javascript:parent.__pwned=1"></iframe><object data="x.swf"></object>',
+  'external image beacon': '<img src="http://198.51.100.7/beacon.gif">',
+};
+
+/** The payload in every place a bounce can carry it. */
+function bounces(payload) {
+  return [
+    `550 5.7.750 Service unavailable. ${payload}`,
+    `<html><body><p>Delivery has failed to these recipients or groups:</p><p>victim@example.com</p><p>Remote Server returned '550 5.7.705 ${payload}'</p>${payload}</body></html>`,
+    [
+      'From: MAILER-DAEMON@relay.example.com',
+      `Subject: Undelivered Mail ${payload}`,
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      `<p>Your message could not be delivered. ${payload}</p>`,
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      `Reporting-MTA: dns; relay.example.com`,
+      '',
+      `Final-Recipient: rfc822; "${payload}"@example.com`,
+      'Action: failed',
+      'Status: 5.7.750',
+      `Diagnostic-Code: smtp; 550 5.7.750 ${payload}`,
+      '--b--',
+      '',
+    ].join('\n'),
+  ];
+}
+
+for (const [name, payload] of Object.entries(PAYLOADS)) {
+  test(`a bounce carrying ${name} runs nothing and requests nothing`, async () => {
+    const { page, watch, assertClean, close } = await openWidget(suite);
+    const sockets = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    const popups = [];
+    page.context().on('page', (p) => popups.push(p.url()));
+    for (const bounce of bounces(payload)) {
+      await paste(page, bounce);
+      await page.locator('[data-testid="result"]').waitFor();
+      await page.locator('[data-testid="audience-admin"]').check().catch(() => {});
+      await page.waitForTimeout(100);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, `${name} ran`);
+      assert.ok(await page.locator('[data-testid="ndr-input"]').isVisible(), 'the page was restyled');
+      const injected = await page.evaluate(() =>
+        document.querySelectorAll('.ndr script, .ndr iframe, .ndr object, .ndr svg[onload], .ndr img, .ndr style, .ndr a[href^="javascript:"]').length);
+      assert.equal(injected, 0, 'markup from the bounce became elements');
+    }
+    assert.deepEqual(sockets, []);
+    assert.deepEqual(popups, []);
+    assert.equal(watch.afterReady.length, 0);
+    assertClean();
+    await close();
+  });
+}
+
+test('analysing writes nothing to storage, opens no socket and sends no beacon', async () => {
+  const { page, assertClean, close } = await openWidget(suite);
+  await page.evaluate(() => {
+    window.__calls = [];
+    const note = (what) => (...args) => { window.__calls.push(what); };
+    navigator.sendBeacon = note('beacon');
+    window.WebSocket = function () { window.__calls.push('websocket'); };
+    window.EventSource = function () { window.__calls.push('eventsource'); };
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) { window.__calls.push(`storage:${key}`); return setItem.call(this, key, value); };
+    Object.defineProperty(document, 'cookie', { set() { window.__calls.push('cookie'); }, get() { return ''; } });
+  });
+  await paste(page, '550 5.7.705 Access denied, tenant has exceeded threshold');
+  await paste(page, 'Hello, lunch?');
+  await pasteLarge(page, `${'x'.repeat(1024)}\n`.repeat(2048) + '550 5.7.750 Client blocked');
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  assert.deepEqual(await page.evaluate(() => window.__calls), []);
+  assertClean();
+  await close();
+});
+
+test('the policy blocks a connection even if something tried one', async () => {
+  const { page, watch, close } = await openWidget(suite);
+  const outcome = await page.evaluate(async () => {
+    const results = [];
+    try { await fetch('http://198.51.100.7/'); results.push('fetch ok'); } catch { results.push('fetch blocked'); }
+    results.push(await new Promise((done) => {
+      try {
+        const socket = new WebSocket('ws://127.0.0.1:9/');
+        socket.onopen = () => done('ws open');
+        socket.onerror = () => done('ws blocked');
+      } catch {
+        done('ws blocked');
+      }
+    }));
+    // A beacon may be accepted into the queue, then refused by the policy.
+    navigator.sendBeacon('http://198.51.100.7/', 'x');
+    return results;
+  });
+  assert.deepEqual(outcome, ['fetch blocked', 'ws blocked']);
+  await page.waitForTimeout(300);
+  assert.deepEqual(watch.afterReady, [], 'nothing reached the network');
+  await close();
+});
