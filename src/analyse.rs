@@ -15,6 +15,9 @@ use crate::status::{self, StatusCode};
 pub const MAX_INPUT: usize = 32 * 1024 * 1024;
 /// Most messages read from one mbox file.
 const MAX_MESSAGES: usize = 64;
+/// Longest diagnostic kept, in bytes: a server's reply is a line or two, and
+/// every listed recipient carries a copy.
+const MAX_DIAGNOSTIC: usize = 2000;
 /// Most recipients listed; past it, [`Limit::TooManyRecipients`] says how many there were.
 pub const MAX_RECIPIENTS: usize = 1000;
 
@@ -264,6 +267,7 @@ fn conclude(
     if bounce.smtp_code.is_none() {
         bounce.smtp_code = bounce.diagnostic.as_deref().and_then(status::leading_reply);
     }
+    bounce.diagnostic = bounce.diagnostic.take().map(bounded);
     if bounce.remote_mta.is_none() {
         bounce.remote_mta = chosen.and_then(|c| notice::remote_server(c.line));
     }
@@ -338,7 +342,7 @@ fn recipients(
                 address,
                 status,
                 smtp_code,
-                diagnostic: fields.diagnostic.clone(),
+                diagnostic: fields.diagnostic.clone().map(bounded),
                 remote_mta: fields.remote_mta.clone(),
             })
         })
@@ -367,6 +371,19 @@ fn recipients(
             original_address: None,
         })
         .collect()
+}
+
+/// `text` cut to [`MAX_DIAGNOSTIC`] bytes (on a character boundary), marked with "…".
+fn bounded(mut text: String) -> String {
+    if text.len() > MAX_DIAGNOSTIC {
+        let mut end = MAX_DIAGNOSTIC;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+    text
 }
 
 fn failed_recipients_header(headers: &Headers) -> Vec<String> {

@@ -147,4 +147,126 @@ mod tests {
             "550 5.2.2 <a@b>"
         );
     }
+
+    /// Property tests (host only: proptest is not built for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::super::{decode, lossy_utf8_or_cp1252};
+        use proptest::prelude::*;
+
+        const LABELS: &[&str] = &[
+            "iso-8859-1",
+            "ISO8859-1",
+            "latin1",
+            "windows-1252",
+            "cp1252",
+            "iso-8859-15",
+            "latin9",
+            "utf-7",
+            "UNICODE-1-1-UTF-7",
+            "us-ascii",
+            "utf-8",
+            "\"UTF-8\"",
+            "",
+            "iso-2022-jp",
+            "koi8-r",
+            "gb2312",
+        ];
+
+        /// Modified base64 of RFC 2152: no padding, `+` and `/`.
+        fn modified_base64(bytes: &[u8]) -> String {
+            const ALPHABET: &[u8; 64] =
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut out = String::new();
+            for chunk in bytes.chunks(3) {
+                let group = (u32::from(chunk[0]) << 16)
+                    | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+                    | u32::from(*chunk.get(2).unwrap_or(&0));
+                for i in 0..=chunk.len() {
+                    out.push(char::from(ALPHABET[(group >> (18 - 6 * i) & 63) as usize]));
+                }
+            }
+            out
+        }
+
+        /// UTF-7 of `text`: ASCII but `+` as is, `+` as `+-`, every other
+        /// run of characters as `+<modified base64 of UTF-16BE>-`.
+        fn encode_utf7(text: &str) -> Vec<u8> {
+            let mut out = String::new();
+            let mut run: Vec<u16> = Vec::new();
+            let flush = |run: &mut Vec<u16>, out: &mut String| {
+                if !run.is_empty() {
+                    let bytes: Vec<u8> = run.iter().flat_map(|u| u.to_be_bytes()).collect();
+                    out.push('+');
+                    out.push_str(&modified_base64(&bytes));
+                    out.push('-');
+                    run.clear();
+                }
+            };
+            for c in text.chars() {
+                if c.is_ascii() {
+                    flush(&mut run, &mut out);
+                    if c == '+' {
+                        out.push_str("+-");
+                    } else {
+                        out.push(c);
+                    }
+                } else {
+                    let mut units = [0u16; 2];
+                    run.extend_from_slice(c.encode_utf16(&mut units));
+                }
+            }
+            flush(&mut run, &mut out);
+            out.into_bytes()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+            #[test]
+            fn decode_is_total_and_bounded(
+                bytes in prop::collection::vec(any::<u8>(), 0..1024),
+                label in prop::sample::select(LABELS),
+            ) {
+                let text = decode(&bytes, label);
+                // One byte gives at most one character.
+                prop_assert!(text.chars().count() <= bytes.len(), "{} from {}", text.chars().count(), bytes.len());
+                // And at most three bytes of UTF-8 (U+FFFD, the euro sign).
+                prop_assert!(text.len() <= 3 * bytes.len());
+            }
+
+            #[test]
+            fn utf7_soup_is_bounded(
+                input in prop::collection::vec(
+                    prop::sample::select(&b"++--AZaz09/+ADw\x80\xff"[..]),
+                    0..400,
+                ),
+            ) {
+                let text = decode(&input, "utf-7");
+                prop_assert!(text.chars().count() <= input.len());
+            }
+
+            #[test]
+            fn utf7_round_trips(text in any::<String>()) {
+                prop_assert_eq!(decode(&encode_utf7(&text), "utf-7"), text);
+            }
+
+            #[test]
+            fn utf7_round_trips_mail_text(text in "[ -~\u{e0}-\u{ff}\u{2019}\u{263a}\u{1f600}]{0,200}") {
+                prop_assert_eq!(decode(&encode_utf7(&text), "utf-7"), text);
+            }
+
+            #[test]
+            fn latin1_round_trips(text in "[\u{0}-\u{ff}]{0,300}") {
+                let bytes: Vec<u8> = text.chars().map(|c| c as u8).collect();
+                prop_assert_eq!(decode(&bytes, "ISO-8859-1"), text);
+            }
+
+            #[test]
+            fn utf8_is_kept_as_is(text in any::<String>()) {
+                prop_assert_eq!(lossy_utf8_or_cp1252(text.as_bytes()), text.clone());
+                prop_assert_eq!(decode(text.as_bytes(), "utf-8"), text);
+            }
+        }
+    }
 }

@@ -143,4 +143,148 @@ mod tests {
     fn q_encoding_underscore_is_space() {
         assert_eq!(q_encoding(b"Non_remis_:_=E9"), b"Non remis : \xe9");
     }
+
+    /// Property tests (host only: proptest is not built for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::super::{base64, q_encoding, quoted_printable};
+        use proptest::prelude::*;
+
+        const STANDARD: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const URL_SAFE: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+        /// Base64 of `bytes` in `alphabet`, `=`-padded when `pad`, with a
+        /// line break every `width` characters when `width` is not zero.
+        fn encode_base64(
+            bytes: &[u8],
+            alphabet: &[u8; 64],
+            pad: bool,
+            width: usize,
+            eol: &str,
+        ) -> Vec<u8> {
+            let mut chars = Vec::new();
+            for chunk in bytes.chunks(3) {
+                let n = chunk.len();
+                let group = (u32::from(chunk[0]) << 16)
+                    | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+                    | u32::from(*chunk.get(2).unwrap_or(&0));
+                for i in 0..4 {
+                    if i <= n {
+                        chars.push(alphabet[(group >> (18 - 6 * i) & 63) as usize]);
+                    } else if pad {
+                        chars.push(b'=');
+                    }
+                }
+            }
+            if width == 0 {
+                return chars;
+            }
+            let mut out = Vec::new();
+            for line in chars.chunks(width) {
+                out.extend_from_slice(line);
+                out.extend_from_slice(eol.as_bytes());
+            }
+            out
+        }
+
+        /// A correct quoted-printable encoding of `bytes` (RFC 2045 §6.7):
+        /// printable ASCII but `=` as is, spaces and tabs as is unless they
+        /// end the data, anything else `=XX`, soft breaks (`soft`) keeping
+        /// lines to 76 characters.
+        fn encode_qp(bytes: &[u8], soft: &str, lower_hex: bool) -> Vec<u8> {
+            let mut out = Vec::new();
+            let mut column = 0;
+            for (i, &b) in bytes.iter().enumerate() {
+                let last = i + 1 == bytes.len();
+                let literal =
+                    matches!(b, 33..=60 | 62..=126) || (matches!(b, b' ' | b'\t') && !last);
+                let piece = if literal {
+                    vec![b]
+                } else if lower_hex {
+                    format!("={b:02x}").into_bytes()
+                } else {
+                    format!("={b:02X}").into_bytes()
+                };
+                if column + piece.len() > 75 {
+                    out.extend_from_slice(soft.as_bytes());
+                    column = 0;
+                }
+                column += piece.len();
+                out.extend_from_slice(&piece);
+            }
+            out
+        }
+
+        fn eol() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(&["\r\n", "\n", "\r"][..])
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+            #[test]
+            fn base64_round_trips(
+                bytes in prop::collection::vec(any::<u8>(), 0..600),
+                url_safe in any::<bool>(),
+                pad in any::<bool>(),
+                width in prop::sample::select(&[0usize, 76, 64, 4, 1][..]),
+                eol in eol(),
+            ) {
+                let alphabet = if url_safe { URL_SAFE } else { STANDARD };
+                let encoded = encode_base64(&bytes, alphabet, pad, width, eol);
+                prop_assert_eq!(base64(&encoded), bytes);
+            }
+
+            #[test]
+            fn base64_is_total_and_bounded(input in prop::collection::vec(any::<u8>(), 0..2048)) {
+                let out = base64(&input);
+                // Four characters make at most three bytes.
+                prop_assert!(out.len() * 4 <= input.len() * 3, "{} from {}", out.len(), input.len());
+            }
+
+            #[test]
+            fn base64_of_alphabet_soup_is_bounded(input in "[A-Za-z0-9+/=_\\-\r\n ]{0,600}") {
+                let out = base64(input.as_bytes());
+                prop_assert!(out.len() * 4 <= input.len() * 3);
+            }
+
+            #[test]
+            fn quoted_printable_round_trips(
+                bytes in prop::collection::vec(any::<u8>(), 0..600),
+                soft in prop::sample::select(&["=\r\n", "=\n", "=\r", "= \t\r\n", "=  \n"][..]),
+                lower_hex in any::<bool>(),
+            ) {
+                let encoded = encode_qp(&bytes, soft, lower_hex);
+                prop_assert_eq!(quoted_printable(&encoded), bytes);
+            }
+
+            #[test]
+            fn quoted_printable_round_trips_text(
+                text in "[ -~\u{e0}-\u{ff}]{0,300}",
+                soft in prop::sample::select(&["=\r\n", "=\n"][..]),
+            ) {
+                let encoded = encode_qp(text.as_bytes(), soft, false);
+                prop_assert_eq!(quoted_printable(&encoded), text.as_bytes());
+            }
+
+            #[test]
+            fn quoted_printable_is_total_and_bounded(input in prop::collection::vec(any::<u8>(), 0..2048)) {
+                prop_assert!(quoted_printable(&input).len() <= input.len());
+                prop_assert!(q_encoding(&input).len() <= input.len());
+            }
+
+            #[test]
+            fn quoted_printable_of_escape_soup_is_bounded(
+                input in prop::collection::vec(
+                    prop::sample::select(&b"===0123456789ABCDEFabcdef \t\r\n_x"[..]),
+                    0..600,
+                ),
+            ) {
+                prop_assert!(quoted_printable(&input).len() <= input.len());
+                prop_assert!(q_encoding(&input).len() <= input.len());
+            }
+        }
+    }
 }

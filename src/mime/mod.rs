@@ -143,7 +143,7 @@ impl Walker {
                 };
                 let charset_label = content_type.param("charset").unwrap_or("");
                 let text = charset::decode(bytes, charset_label);
-                let verbatim = base.filter(|_| text.len() == bytes.len());
+                let verbatim = base.filter(|_| text.as_bytes() == bytes);
                 if mime == "text/html" {
                     self.push(role, html::to_text(&text), None, None);
                 } else {
@@ -164,6 +164,9 @@ impl Walker {
         alternative: bool,
     ) {
         let bodies = split_multipart(body, boundary.as_bytes());
+        if bodies.len() > MAX_PARTS {
+            self.limited = true;
+        }
         let sub_parts: Vec<(Headers, usize, usize)> = bodies
             .into_iter()
             .take(MAX_PARTS)

@@ -149,9 +149,18 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
     let own = text.text;
     let mut found = Vec::new();
     let mut previous = "";
-    for (start, line) in text_lines(own) {
+    let mut lines = text_lines(own).peekable();
+    while let Some((start, line)) = lines.next() {
         let above = std::mem::replace(&mut previous, line);
-        let mut codes = status::find_codes(line).take(MAX_CODES_PER_LINE).peekable();
+        // A code that ends the line while digits open the next one was cut
+        // by a line break ("5.7.7" / "50"): what is left of it is not a code.
+        let cut_at_end = lines
+            .peek()
+            .is_some_and(|(_, next)| next.starts_with(|c: char| c.is_ascii_digit()));
+        let mut codes = status::find_codes(line)
+            .filter(|code| !(cut_at_end && code.end == line.len()))
+            .take(MAX_CODES_PER_LINE)
+            .peekable();
         if codes.peek().is_none() {
             continue;
         }

@@ -107,3 +107,10 @@ fn recipients_after_a_list_marker_from_html() {
     let body = "Delivery has failed to these recipients or groups:\nbuyer@fabrikam.example (buyer@fabrikam.example)\nYour message wasn't delivered because the sending domain notify.contoso.example isn't accepted.\n";
     assert_eq!(recipients(body), ["buyer@fabrikam.example"]);
 }
+
+#[test]
+fn a_code_cut_by_a_line_break_is_not_read_as_a_shorter_one() {
+    assert!(candidates(text("550 5.7.7\n50 Service unavailable")).is_empty());
+    let found = candidates(text("550 5.7.750\nService unavailable"));
+    assert_eq!(found[0].code.to_string(), "5.7.750");
+}
