@@ -103,6 +103,12 @@ impl Walker {
                 return self.multipart(body, base, boundary, depth, returned, alternative);
             }
         }
+        // Attachments (images, PDFs…) say nothing about the failure: skip
+        // them before paying for their decoding.
+        let readable = content_type.is("text") || content_type.is("message");
+        if !readable {
+            return;
+        }
         let decoded = match encoding.as_str() {
             "base64" => Some(decode::base64(body)),
             "quoted-printable" => Some(decode::quoted_printable(body)),
