@@ -3,7 +3,7 @@
 //! Yew reducer and keeps storage, clipboard and files to itself.
 
 use crate::catalogue::{self, Entry};
-use crate::{analyse, Bounce, Lang};
+use crate::{analyse, Bounce, Lang, Limit};
 use std::rc::Rc;
 
 /// Who is reading: the person who got the bounce, or the admin who fixes it.
@@ -37,8 +37,11 @@ pub struct Session {
     pub lang: Lang,
     /// Sender or admin view.
     pub audience: Audience,
-    /// The text area's content (empty when a file was given).
+    /// Text the widget puts into the text area (cleared, or sent by a host
+    /// page); what the user types stays in the text area alone.
     pub text: Rc<str>,
+    /// Changes whenever `text` must be written into the text area.
+    pub text_rev: u32,
     /// What the diagnosis was made from, if anything.
     pub source: Option<Source>,
     /// The diagnosis of the current input.
@@ -55,6 +58,8 @@ pub struct Session {
 pub enum Action {
     /// The user changed the text; it is analysed at once.
     Input(String),
+    /// A host page sent a text: it fills the text area and is analysed.
+    Load(String),
     /// The user dropped or chose a file.
     File {
         /// The file's name.
@@ -85,6 +90,7 @@ impl Session {
             lang,
             audience: Audience::default(),
             text: Rc::from(""),
+            text_rev: 0,
             source: None,
             bounce: None,
             step: 0,
@@ -113,27 +119,50 @@ impl Session {
     }
 }
 
+/// Most bytes the widget analyses (8 MiB): past it a browser tab would stop
+/// answering for seconds. The diagnosis then rests on the first 8 MiB and
+/// says so; the command-line tool reads up to [`crate::MAX_INPUT`].
+pub const WIDGET_MAX_INPUT: usize = 8 * 1024 * 1024;
+
+fn analyse_capped(bytes: &[u8]) -> Bounce {
+    if bytes.len() <= WIDGET_MAX_INPUT {
+        return analyse(bytes);
+    }
+    let mut bounce = analyse(&bytes[..WIDGET_MAX_INPUT]);
+    bounce.limits.push(Limit::InputTooLarge {
+        analysed: WIDGET_MAX_INPUT,
+        total: bytes.len(),
+    });
+    bounce
+}
+
 impl Session {
     /// The session after `action`.
     pub fn apply(&self, action: Action) -> Session {
         let mut next = self.clone();
         match action {
             Action::Input(text) => {
-                let bounce = (!text.trim().is_empty()).then(|| analyse(text.as_bytes()));
+                let bounce = (!text.trim().is_empty()).then(|| analyse_capped(text.as_bytes()));
                 next.source = bounce.is_some().then_some(Source::Text);
-                next.text = Rc::from(text);
                 next.diagnose(bounce);
+            }
+            Action::Load(text) => {
+                next = next.apply(Action::Input(text.clone()));
+                next.text = Rc::from(text);
+                next.text_rev += 1;
             }
             Action::File { name, bytes } => {
                 next.text = Rc::from("");
+                next.text_rev += 1;
                 next.source = Some(Source::File {
                     name,
                     size: bytes.len(),
                 });
-                next.diagnose(Some(analyse(&bytes)));
+                next.diagnose(Some(analyse_capped(&bytes)));
             }
             Action::Clear => {
                 next.text = Rc::from("");
+                next.text_rev += 1;
                 next.source = None;
                 next.diagnose(None);
             }
@@ -205,6 +234,37 @@ mod tests {
         assert!(matches!(state.source, Some(Source::File { .. })));
         state = reduce(state, Action::Clear);
         assert!(state.bounce.is_none() && state.source.is_none() && state.text.is_empty());
+    }
+
+    #[test]
+    fn only_widget_written_text_reaches_the_text_area() {
+        let typed = reduce(
+            Session::new(Lang::En),
+            Action::Input("550 5.7.705 x".into()),
+        );
+        assert_eq!(typed.text_rev, 0, "typed text is already in the text area");
+        let loaded = reduce(typed, Action::Load("550 5.7.750 y".into()));
+        assert_eq!((loaded.text_rev, &*loaded.text), (1, "550 5.7.750 y"));
+        assert_eq!(
+            loaded.bounce.as_ref().unwrap().status.unwrap().to_string(),
+            "5.7.750"
+        );
+    }
+
+    #[test]
+    fn oversized_input_is_cut_and_says_so() {
+        let mut text = "550 5.7.705 Access denied\n".to_owned();
+        text.push_str(&"x".repeat(WIDGET_MAX_INPUT));
+        let state = reduce(Session::new(Lang::En), Action::Input(text));
+        let bounce = state.bounce.unwrap();
+        assert_eq!(bounce.status.unwrap().to_string(), "5.7.705");
+        assert!(matches!(
+            bounce.limits[..],
+            [Limit::InputTooLarge {
+                analysed: WIDGET_MAX_INPUT,
+                ..
+            }]
+        ));
     }
 
     #[test]

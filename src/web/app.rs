@@ -74,7 +74,7 @@ pub fn App(props: &AppProps) -> Html {
                 <LangSwitch {lang} on_change={send(&session, Action::SetLang)} />
             </header>
             <p class="ndr-tagline">{ ui.tagline }</p>
-            <BounceInput {lang} text={session.text.clone()} source={session.source.clone()}
+            <BounceInput {lang} text={session.text.clone()} text_rev={session.text_rev} source={session.source.clone()}
                 on_input={send(&session, Action::Input)}
                 on_file={send(&session, |(name, bytes)| Action::File { name, bytes })}
                 on_clear={send(&session, |()| Action::Clear)} />

@@ -19,7 +19,7 @@ pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
                 if let Some(origin) = parent_origin {
                     let on_command = Callback::from(move |command| {
                         session.dispatch(match command {
-                            Command::Analyse(text) => Action::Input(text),
+                            Command::Analyse(text) => Action::Load(text),
                             Command::SetLang(lang) => Action::SetLang(lang),
                             Command::SetAudience(audience) => Action::SetAudience(audience),
                         })

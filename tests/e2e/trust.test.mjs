@@ -118,3 +118,43 @@ test('the policy blocks a connection even if something tried one', async () => {
   assert.deepEqual(watch.afterReady, [], 'nothing reached the network');
   await close();
 });
+
+/** Builds a hostile input inside the page (no 50 MB crosses the test driver) and pastes it. */
+async function pasteBuilt(page, build) {
+  await page.evaluate((source) => {
+    const text = new Function(`return (${source})();`)();
+    const area = document.querySelector('[data-testid="ndr-input"]');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, build.toString());
+}
+
+const HOSTILE = {
+  '50 MB of text': () => `${'hello world 5.7.705 '.repeat(2621440)}`,
+  'a 10 MB single line': () => 'x'.repeat(10 * 1024 * 1024) + ' 550 5.7.750 Client blocked',
+  'MIME nested 10 000 levels deep': () => {
+    let text = 'From: a@example.com\n';
+    for (let i = 0; i < 10000; i += 1) text += `Content-Type: multipart/mixed; boundary=b${i}\n\n--b${i}\n`;
+    return `${text}\n550 5.7.705 x`;
+  },
+  '100 000 parts': () => 'From: a@example.com\nContent-Type: multipart/mixed; boundary=x\n\n' + '--x\nContent-Type: text/plain\n\n550 5.7.705 x\n'.repeat(100000),
+  '100 000 recipients': () => 'From: MAILER-DAEMON@example.com\nSubject: Undeliverable\n\nDelivery has failed to these recipients or groups:\n\n'
+    + Array.from({ length: 100000 }, (_, i) => `user${i}@example.com`).join('\n') + '\n\nRemote Server returned \'550 5.7.750 x\'\n',
+  'NUL bytes and invalid text': () => '\u0000'.repeat(1 << 20) + '\ud800 550 5.7.705 Access denied\u0000',
+};
+
+for (const [name, build] of Object.entries(HOSTILE)) {
+  test(`in the browser, ${name} gives a bounded result and the page keeps answering`, async () => {
+    const { page, assertClean, close } = await openWidget(suite);
+    await pasteBuilt(page, build);
+    await page.locator('[data-testid="result"]').waitFor();
+    const recipients = await page.locator('[data-testid="recipients"] li').count();
+    assert.ok(recipients <= 1000, `${recipients} recipients shown`);
+    await page.locator('[data-testid="lang-fr"]').click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'the page still answers');
+    await page.locator('[data-testid="clear"]').click();
+    assert.equal(await page.locator('[data-testid="status-code"]').count(), 0);
+    assertClean();
+    await close();
+  });
+}

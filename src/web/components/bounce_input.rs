@@ -13,8 +13,10 @@ use yew::prelude::*;
 pub struct BounceInputProps {
     /// The interface language.
     pub lang: Lang,
-    /// The text area's content.
+    /// Text the widget writes into the text area when `text_rev` changes.
     pub text: Rc<str>,
+    /// Changes when `text` must be written (the user's own typing never does).
+    pub text_rev: u32,
     /// What is being analysed.
     pub source: Option<Source>,
     /// Called with the whole text on every change.
@@ -30,6 +32,18 @@ pub struct BounceInputProps {
 pub fn BounceInput(props: &BounceInputProps) -> Html {
     let ui = catalogue::ui(props.lang);
     let unreadable = use_state(|| false);
+    // The text area is left alone while the user types: writing a multi-
+    // megabyte value back after every keystroke would freeze the page.
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        let text = props.text.clone();
+        use_effect_with(props.text_rev, move |_| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                area.set_value(&text);
+            }
+        });
+    }
     let dragging = use_state(|| false);
     let read = {
         let on_file = props.on_file.clone();
@@ -113,7 +127,7 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
             <p id="ndr-input-hint" class="ndr-hint">{ ui.input_hint }</p>
             <textarea id="ndr-input" data-testid="ndr-input" rows="10" spellcheck="false"
                 autocomplete="off" aria-describedby="ndr-input-hint"
-                value={ props.text.to_string() } {oninput} />
+                ref={ area } {oninput} />
             <div class="ndr-input-actions">
                 <label class="ndr-file">
                     <input type="file" accept=".eml,.txt,.msg,.html,.htm,message/rfc822,text/plain,text/html"
