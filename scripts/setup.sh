@@ -35,6 +35,17 @@ if ! { have wasm-bindgen && wasm-bindgen --version | grep -qF " $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# cargo fuzz needs nightly, which machines of this kind come with.
+rustup toolchain list | grep -q '^nightly' || { step "adding the nightly toolchain (for cargo fuzz)"; rustup toolchain install nightly --profile minimal; }
+if ! have cargo-fuzz; then
+  step "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+fi
+if ! have cargo-deny; then
+  step "installing cargo-deny"
+  cargo install cargo-deny --locked
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core)"

@@ -16,6 +16,22 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "native tests"
 cargo test --locked
 
+step "dependencies: licences, bans, sources (cargo deny)"
+cargo deny --log-level error check bans licenses sources
+
+step "fuzz smoke run (about 30 s; the long run is in fuzz/README.md)"
+bash fuzz/seed.sh
+log="$(mktemp)"
+for target in analyse redact_and_accepted; do
+  if ! cargo +nightly fuzz run "$target" -- -max_total_time=15 -rss_limit_mb=4096 -max_len=1048576 -timeout=10 >"$log" 2>&1; then
+    tail -40 "$log"
+    echo "cargo fuzz found a problem in $target: the input is in fuzz/artifacts/$target"
+    exit 1
+  fi
+  echo "$target: $(grep -E '^Done' "$log" | tail -1)"
+done
+rm -f "$log"
+
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test web

@@ -476,11 +476,11 @@ fn one_megabyte_header() {
     assert!(matches!(status(&bounce).as_deref(), None | Some("5.7.705")));
 }
 
-/// `decode_words` (src/mime/header.rs) looks for the closing `?=` of every
-/// `=?` to the end of the value: a Subject of unclosed encoded words costs
-/// time quadratic in its length (minutes for 1 MB, in debug and release alike).
+/// A Subject of unclosed encoded words: a decoder that looks for the closing
+/// `?=` of every `=?` to the end of the value takes quadratic time (it took
+/// 189 s for this 1 MB Subject in a release build before encoded words were
+/// looked for within 256 bytes).
 #[test]
-#[ignore = "finding: quadratic decode_words on unclosed encoded words; un-ignore once fixed"]
 fn one_megabyte_subject_of_unclosed_encoded_words() {
     let subject = format!("Undeliverable: {}", "=?a?b".repeat((1 << 20) / 5));
     let input = message_with_subject(&subject, "", &format!("{LINE_705}\r\n"));
@@ -682,6 +682,10 @@ fn line_patterns(size: usize) -> Patterns {
             .concat(),
         ),
         (
+            "unclosed encoded words",
+            message_with_subject(&long(b"=?a?b"), "", &body),
+        ),
+        (
             "empty encoded words",
             message_with_subject(&long(b"=?a?q??="), "", &body),
         ),
@@ -721,6 +725,6 @@ fn linear_byte_patterns_at_1_and_8_mib() {
 }
 
 #[test]
-fn linear_line_patterns_at_256_kib_and_2_mib() {
-    linear(line_patterns, 256 << 10);
+fn linear_line_patterns_at_128_kib_and_1_mib() {
+    linear(line_patterns, 128 << 10);
 }

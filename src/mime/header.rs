@@ -134,9 +134,9 @@ pub fn decode_words(value: &str) -> String {
 
 /// Decodes one encoded word at the start of `text`; returns it and its length.
 fn encoded_word(text: &str) -> Option<(String, usize)> {
-    // RFC 2047 caps a word at 75 characters; some mailers write longer ones.
+    // RFC 2047 caps a word at 75 characters; some mailers write a few more.
     // Looking no further than this keeps a header of many "=?" linear.
-    const LONGEST_WORD: usize = 1024;
+    const LONGEST_WORD: usize = 256;
     let mut limit = text.len().min(LONGEST_WORD);
     while !text.is_char_boundary(limit) {
         limit -= 1;

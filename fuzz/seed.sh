@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora with every real and made-up bounce we have.
+# Run from anywhere; fuzz/corpus is git-ignored.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+mkdir -p "$here/corpus/analyse" "$here/corpus/redact_and_accepted"
+shopt -s nullglob
+seeds=("$root"/../shared/corpus/*.eml "$root"/tests/samples/made-up/*)
+for file in "${seeds[@]}"; do
+    case "$file" in
+        *.md | *.tsv) continue ;;
+    esac
+    cp -f "$file" "$here/corpus/analyse/"
+    cp -f "$file" "$here/corpus/redact_and_accepted/"
+done
+count=$(find "$here/corpus/analyse" -type f | wc -l)
+echo "fuzz/corpus/analyse: $count files"
