@@ -37,13 +37,13 @@ fi
 
 # cargo fuzz needs nightly, which machines of this kind come with.
 rustup toolchain list | grep -q '^nightly' || { step "adding the nightly toolchain (for cargo fuzz)"; rustup toolchain install nightly --profile minimal; }
-if ! have cargo-fuzz; then
-  step "installing cargo-fuzz"
-  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+if ! { have cargo-fuzz && cargo fuzz --version | grep -qF " $CARGO_FUZZ_VERSION"; }; then
+  step "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
-if ! have cargo-deny; then
-  step "installing cargo-deny"
-  cargo install cargo-deny --locked
+if ! { have cargo-deny && cargo deny --version | grep -qF " $CARGO_DENY_VERSION"; }; then
+  step "installing cargo-deny $CARGO_DENY_VERSION"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \

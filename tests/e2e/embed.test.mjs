@@ -51,8 +51,13 @@ test('the portal sends a bounce through postMessage, gets the result and resizes
 
 test('messages from an origin that is not the configured parent, or of unknown shape, are ignored', async () => {
   const { page, errors, close } = await openDemo();
-  // A frame told to trust another origin: the portal's messages must be ignored.
+  // A frame told to trust another origin: the portal's messages must be ignored,
+  // and nothing it says may reach this page.
   await page.evaluate(() => {
+    window.__fromUntrusting = 0;
+    window.addEventListener('message', (event) => {
+      if (event.source === document.getElementById('untrusting')?.contentWindow) window.__fromUntrusting += 1;
+    });
     const frame = document.createElement('iframe');
     frame.id = 'untrusting';
     frame.src = '../index.html?embed=1&parent_origin=https%3A%2F%2Fportal.invalid';
@@ -80,6 +85,10 @@ test('messages from an origin that is not the configured parent, or of unknown s
   });
   await page.waitForTimeout(300);
   assert.equal(await untrusting.locator('[data-testid="status-code"]').count(), 0);
+  await untrusting.locator('[data-testid="ndr-input"]').fill(REPLY_750);
+  assert.equal(await untrusting.locator('[data-testid="status-code"]').textContent(), '5.7.750');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__fromUntrusting), 0, 'a result went to an origin that was not configured');
   const trusted = page.frameLocator('[data-testid="widget-frame"]');
   assert.equal(await trusted.locator('[data-testid="status-code"]').count(), 0);
   assert.equal(await trusted.locator('html').getAttribute('lang'), 'en');
