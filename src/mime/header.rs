@@ -9,8 +9,11 @@ pub struct Headers {
     fields: Vec<(String, String)>,
 }
 
-/// Longest header block read; the rest of an endless header is treated as body.
-const MAX_HEADER_BYTES: usize = 256 * 1024;
+/// Longest field value kept, and most fields kept: a header block of any
+/// size is read to its end (so a Subject after a huge field is still found)
+/// while what is kept of it stays small.
+const MAX_FIELD_BYTES: usize = 8 * 1024;
+const MAX_FIELDS: usize = 1000;
 
 impl Headers {
     /// Reads a header block at the start of `bytes`. Returns the headers and
@@ -25,22 +28,26 @@ impl Headers {
                 body = line.next;
                 break;
             }
-            if line.start > MAX_HEADER_BYTES {
-                body = line.start;
-                break;
-            }
-            if matches!(text[0], b' ' | b'\t') {
-                if let Some((_, value)) = fields.last_mut() {
+            if matches!(text[0], b' ' | b'\t') && !fields.is_empty() {
+                if let Some((_, value)) =
+                    fields.last_mut().filter(|(_, v)| v.len() < MAX_FIELD_BYTES)
+                {
                     value.push(' ');
                     value.push_str(charset::lossy_utf8_or_cp1252(text).trim());
-                    continue;
+                    truncate(value, MAX_FIELD_BYTES);
                 }
+                continue;
             }
             if fields.is_empty() && line.start == 0 && text.starts_with(b"From ") {
                 continue; // mbox separator line
             }
             match split_field(text) {
-                Some((name, value)) => fields.push((name, value)),
+                Some((name, mut value)) => {
+                    if fields.len() < MAX_FIELDS {
+                        truncate(&mut value, MAX_FIELD_BYTES);
+                        fields.push((name, value));
+                    }
+                }
                 None if fields.is_empty() => return None,
                 None => {
                     body = line.start;
@@ -80,6 +87,17 @@ impl Headers {
     /// The fields in order, as (name, raw value).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.fields.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+/// Cuts `text` to at most `max` bytes, on a character boundary.
+fn truncate(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
     }
 }
 
@@ -237,6 +255,19 @@ mod tests {
         let (headers, body) = Headers::parse(raw).unwrap();
         assert_eq!(headers.get("subject"), Some("Undeliverable: hello"));
         assert_eq!(&raw[body..], b"body");
+    }
+
+    #[test]
+    fn a_huge_field_is_cut_and_later_fields_are_still_read() {
+        let raw = format!(
+            "X-Junk: {}\n {}\nSubject: Undeliverable\n\nbody",
+            "a".repeat(1 << 20),
+            "b".repeat(1 << 20)
+        );
+        let (headers, body) = Headers::parse(raw.as_bytes()).unwrap();
+        assert_eq!(headers.get("X-Junk").unwrap().len(), MAX_FIELD_BYTES);
+        assert_eq!(headers.get("Subject"), Some("Undeliverable"));
+        assert_eq!(&raw[body..], "body");
     }
 
     #[test]
