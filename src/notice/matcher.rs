@@ -5,31 +5,32 @@
 //! phrase is filed under its first two bytes; one scan of the line looks up
 //! each byte pair and compares only the phrases filed under it.
 
-use std::collections::HashMap;
-
 /// A set of phrases to look for.
 pub struct Markers {
     /// Which byte pairs start some phrase: 65,536 bits.
     pairs: Vec<u64>,
-    by_pair: HashMap<[u8; 2], Vec<&'static [u8]>>,
+    /// The phrases, sorted by their first two bytes.
+    phrases: Vec<&'static [u8]>,
 }
 
 impl Markers {
     /// Files `phrases` (at least two bytes each; shorter ones are ignored).
     pub fn new(phrases: &[&'static str]) -> Markers {
         let mut pairs = vec![0u64; 1024];
-        let mut by_pair: HashMap<[u8; 2], Vec<&'static [u8]>> = HashMap::new();
-        for phrase in phrases
+        let mut kept: Vec<&'static [u8]> = phrases
             .iter()
             .map(|p| p.as_bytes())
             .filter(|p| p.len() >= 2)
-        {
-            let key = [phrase[0], phrase[1]];
-            let bit = pair_index(key);
+            .collect();
+        kept.sort_unstable_by_key(|p| [p[0], p[1]]);
+        for phrase in &kept {
+            let bit = pair_index([phrase[0], phrase[1]]);
             pairs[bit / 64] |= 1 << (bit % 64);
-            by_pair.entry(key).or_default().push(phrase);
         }
-        Markers { pairs, by_pair }
+        Markers {
+            pairs,
+            phrases: kept,
+        }
     }
 
     /// True when `text` contains one of the phrases.
@@ -38,10 +39,14 @@ impl Markers {
         bytes.windows(2).enumerate().any(|(i, pair)| {
             let key = [pair[0], pair[1]];
             let bit = pair_index(key);
-            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-                && self.by_pair[&key]
-                    .iter()
-                    .any(|phrase| bytes[i..].starts_with(phrase))
+            if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                return false;
+            }
+            let first = self.phrases.partition_point(|p| [p[0], p[1]] < key);
+            self.phrases[first..]
+                .iter()
+                .take_while(|p| [p[0], p[1]] == key)
+                .any(|phrase| bytes[i..].starts_with(phrase))
         })
     }
 }

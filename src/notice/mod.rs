@@ -69,6 +69,14 @@ const MAX_CANDIDATES: usize = 4096;
 /// Lower case, plain spaces for non-breaking ones, straight apostrophes:
 /// the shape copied text takes in every client.
 pub fn normalise(line: &str) -> String {
+    // Most lines are ASCII: lower-case them in one copy.
+    if line.is_ascii() {
+        let mut out = line.to_ascii_lowercase();
+        if out.bytes().any(|b| b == b'\t' || b == b'`') {
+            out = out.replace('\t', " ").replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
         match c {
