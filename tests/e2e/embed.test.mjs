@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, DIST, startSuite, openWidget } from './harness.mjs';
+import { DIST, startSuite, openWidget, watchPage } from './harness.mjs';
 
 const REPLY_750 = '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains';
 let suite;
@@ -17,11 +17,7 @@ after(async () => { await suite?.close(); });
 async function openDemo() {
   const context = await suite.browser.newContext();
   const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { requests, errors } = watchPage(page);
   await page.goto(`${suite.origin}/demo/index.html`);
   await page.locator('[data-testid="frame-status"]', { hasText: 'ready' }).waitFor();
   return { page, requests, errors, close: () => context.close() };
@@ -124,11 +120,7 @@ test('the custom element works beside hostile host styles, is themed, and emits 
 test('the single-file build works from file:// with no request', async () => {
   const context = await suite.browser.newContext();
   const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { requests, errors } = watchPage(page);
   const url = pathToFileURL(join(DIST, 'ndr-explainer.html')).href;
   await page.goto(url);
   await page.locator('[data-testid="ndr-input"]').fill(REPLY_750);

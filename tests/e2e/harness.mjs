@@ -46,6 +46,17 @@ export async function startSuite() {
   };
 }
 
+/** Records every request a page makes and every error it logs. */
+export function watchPage(page) {
+  const seen = { requests: [], errors: [] };
+  page.on('request', (request) => seen.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.errors.push(String(error)));
+  return seen;
+}
+
 /**
  * Opens the widget in a fresh context and waits until its text area accepts
  * input. Returns the page and a watcher of its requests and console errors.
