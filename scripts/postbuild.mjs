@@ -22,35 +22,104 @@ if (!wasmName || !glueName) {
 
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-// Each wasm byte becomes the character with the same code (U+0000 to U+00FF),
-// so the file compresses almost as well as the wasm itself (base64 would cost
-// a third more after gzip). Module scripts are always read as UTF-8, and only
-// the quote, the backslash and line breaks need escaping in the literal.
-const wasm = readFileSync(join(dir, wasmName));
-// Inside an HTML page the parser also turns NUL into U+FFFD and could end the
-// script at "</script": there, those are escaped too.
-const literal = (inline) => {
-  let out = '';
-  for (const byte of wasm) {
-    if (byte === 0x5c) out += '\\\\';
-    else if (byte === 0x22) out += '\\"';
-    else if (byte === 0x0a) out += '\\n';
-    else if (byte === 0x0d) out += '\\r';
-    else if (inline && byte === 0x00) out += '\\x00';
-    else if (inline && byte === 0x3c) out += '\\x3c';
-    else out += String.fromCharCode(byte);
+// Each wasm byte becomes one character of a string literal, so the file
+// compresses almost as well as the wasm itself (base64 would cost a third more
+// after gzip). Module scripts are always read as UTF-8, where characters from
+// U+0080 take two bytes: the most frequent byte values therefore get the
+// one-byte characters, and a 256-character table in the file maps back.
+// The quote, the backslash and line breaks are never used, so the literal
+// needs no escape; inside an HTML page the parser also turns NUL into U+FFFD
+// and could end the script at "</script", so there those two are avoided too.
+
+/**
+ * Takes the custom sections named `ndr-texts-<lang>` (each language's texts,
+ * see src/main.rs) out of a wasm module: returns the module without them and
+ * the texts by language.
+ */
+function takeTexts(module) {
+  const kept = [module.subarray(0, 8)];
+  const texts = {};
+  let at = 8;
+  const uleb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = module[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < module.length) {
+    const start = at;
+    const id = module[at++];
+    const size = uleb();
+    const body = at;
+    at = body + size;
+    if (id === 0) {
+      const nameAt = body;
+      at = nameAt;
+      const nameLength = uleb();
+      const name = module.subarray(at, at + nameLength).toString('utf8');
+      const content = module.subarray(at + nameLength, body + size);
+      at = body + size;
+      const lang = name.match(/^ndr-texts-([a-z]+)$/)?.[1];
+      if (lang) {
+        texts[lang] = content.toString('utf8');
+        continue;
+      }
+    }
+    kept.push(module.subarray(start, at));
   }
-  return out;
+  return { module: Buffer.concat(kept), texts };
+}
+
+const taken = takeTexts(readFileSync(join(dir, wasmName)));
+const wasm = taken.module;
+const langs = Object.keys(taken.texts).sort();
+const loaderOnly = Boolean(process.env.NDR_POSTBUILD_LOADER_ONLY);
+if (langs.length === 0 && !loaderOnly) {
+  console.error('postbuild: the wasm carries no ndr-texts-* section (built with embedded-content?)');
+  process.exit(1);
+}
+// One module per language: the page imports the one it shows.
+const textsNames = {};
+for (const lang of langs) {
+  const module = `export default ${JSON.stringify(taken.texts[lang])};\n`;
+  textsNames[lang] = `texts-${lang}-${hash(module)}.js`;
+  writeFileSync(join(dir, textsNames[lang]), module);
+}
+const textsMap = JSON.stringify(Object.fromEntries(langs.map((l) => [l, `./${textsNames[l]}`])));
+const loader = '(lang) => import(texts[lang]).then((m) => m.default)';
+const count = new Array(256).fill(0);
+for (const byte of wasm) count[byte] += 1;
+const byFrequency = [...count.keys()].sort((a, b) => count[b] - count[a] || a - b);
+const encoding = (inline) => {
+  const avoid = inline ? [0x00, 0x0a, 0x0d, 0x22, 0x3c, 0x5c] : [0x0a, 0x0d, 0x22, 0x5c];
+  const chars = [];
+  for (let c = 0; chars.length < 256; c += 1) if (!avoid.includes(c)) chars.push(c);
+  const charOf = new Array(256);
+  byFrequency.forEach((byte, rank) => { charOf[byte] = chars[rank]; });
+  const table = String.fromCharCode(...charOf);
+  let literal = '';
+  for (const byte of wasm) literal += String.fromCharCode(charOf[byte]);
+  const decode =
+    `const t=${JSON.stringify(table)},b=new Uint8Array(512);` +
+    'for(let i=0;i<256;i++)b[t.charCodeAt(i)]=i;' +
+    'const n=s.length,u=new Uint8Array(n);for(let i=0;i<n;i++)u[i]=b[s.charCodeAt(i)];';
+  return { literal, decode };
 };
-const decode = 'const n=s.length,u=new Uint8Array(n);for(let i=0;i<n;i++)u[i]=s.charCodeAt(i);';
-const bytesModule = `const s="${literal(false)}";${decode}export default u;\n`;
+const shipped = encoding(false);
+const bytesModule = `const s="${shipped.literal}";${shipped.decode}export default u;\n`;
 const bytesName = `wasm-${hash(bytesModule)}.js`;
 writeFileSync(join(dir, bytesName), bytesModule);
 
-const boot =
-  `import init from './${glueName}';\n` +
-  `import bytes from './${bytesName}';\n` +
-  'await init({ module_or_path: bytes });\n';
+// The bare Yew page of the benchmarks (benches/bare-yew) has no texts and no `start`.
+const boot = langs.length === 0
+  ? `import init from './${glueName}';\nimport bytes from './${bytesName}';\nawait init({ module_or_path: bytes });\n`
+  : `import init, { start } from './${glueName}';\n` +
+    `import bytes from './${bytesName}';\n` +
+    `const texts = ${textsMap};\n` +
+    'await init({ module_or_path: bytes });\n' +
+    `start(${loader});\n`;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 rmSync(join(dir, wasmName));
@@ -68,6 +137,11 @@ if (html === before) {
 const pageHtml = html;
 html = html.replace('</head>', `<script type="module" src="./${bootName}"></script></head>`);
 writeFileSync(htmlPath, html);
+// The bare Yew page of the benchmarks needs only the loader.
+if (loaderOnly) {
+  console.log(`postbuild: ${wasmName} (${wasm.length} bytes) -> ${bytesName}, loader ${bootName}`);
+  process.exit(0);
+}
 
 const cssName = files.find((f) => /^style-.*\.css$/.test(f));
 const element = `// <ndr-explainer lang="fr" audience="admin" theme="dark">: NDR Explainer in a
@@ -78,6 +152,7 @@ import bytes from './${bytesName}';
 
 const ready = init({ module_or_path: bytes });
 const css = new URL('./${cssName}', import.meta.url).href;
+const texts = ${textsMap};
 
 class NdrExplainer extends HTMLElement {
   async connectedCallback() {
@@ -94,7 +169,8 @@ class NdrExplainer extends HTMLElement {
     });
     shadow.append(link, root);
     await Promise.all([ready, styled]);
-    mount(root, this, this.getAttribute('lang'), this.getAttribute('audience'), this.getAttribute('theme'));
+    mount(root, this, this.getAttribute('lang'), this.getAttribute('audience'), this.getAttribute('theme'),
+      ${loader});
   }
 }
 
@@ -117,7 +193,13 @@ const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base6
 const glue = readFileSync(join(dir, glueName), 'utf8')
   .replace(/^export function /gm, 'function ')
   .replace(/^export \{[^}]*\};?$/gm, '');
-const inlineScript = `const s="${literal(true)}";${decode}\n${glue}\nawait __wbg_init({ module_or_path: u });\n`;
+const inline = encoding(true);
+// Both languages travel inside the single file; "<" is escaped so that no
+// text can close the script element.
+const inlineTexts = JSON.stringify(taken.texts).replace(/</g, '\\u003c');
+const inlineScript =
+  `const s="${inline.literal}";${inline.decode}\n${glue}\nawait __wbg_init({ module_or_path: u });\n` +
+  `const texts = ${inlineTexts};\nstart((lang) => Promise.resolve(texts[lang]));\n`;
 const inlineCss = readFileSync(join(dir, cssName), 'utf8');
 let single = pageHtml
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${inlineCss}</style>`)

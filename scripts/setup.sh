@@ -35,8 +35,10 @@ if ! { have wasm-bindgen && wasm-bindgen --version | grep -qF " $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# cargo fuzz needs nightly, which machines of this kind come with.
-rustup toolchain list | grep -q '^nightly' || { step "adding the nightly toolchain (for cargo fuzz)"; rustup toolchain install nightly --profile minimal; }
+# cargo fuzz and the widget's release build (build-std, see env.sh) need nightly,
+# which machines of this kind come with; build-std also needs the standard library's source.
+rustup toolchain list | grep -q '^nightly' || { step "adding the nightly toolchain"; rustup toolchain install nightly --profile minimal; }
+rustup component list --toolchain nightly --installed | grep -q '^rust-src' || { step "adding rust-src to nightly (build-std)"; rustup component add rust-src --toolchain nightly; }
 if ! { have cargo-fuzz && cargo fuzz --version | grep -qF " $CARGO_FUZZ_VERSION"; }; then
   step "installing cargo-fuzz $CARGO_FUZZ_VERSION"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
@@ -52,5 +54,7 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
-# Trunk builds offline (Trunk.toml), so every crate is fetched here first.
+# Trunk builds offline (Trunk.toml), so every crate is fetched here first,
+# those of the standard library that build-std compiles included.
 cargo fetch --locked --quiet
+cargo +nightly fetch --locked --quiet --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"

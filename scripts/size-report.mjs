@@ -1,41 +1,72 @@
-// Prints what a browser downloads for the widget's first load (the page, and
-// every script and stylesheet it pulls in, followed through imports), raw,
-// gzip -9 and brotli. Usage: node scripts/size-report.mjs [DIST]
+// What a browser downloads for the widget's first load: the page, every script
+// and stylesheet it pulls in (followed through imports), and the texts module
+// of the language the page shows, raw, gzip -9 and brotli. The page loads one
+// language; the report gives the total for each.
+// Usage: node scripts/size-report.mjs [DIST]. Also imported by tests/budget.test.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dist = process.argv[2] ?? 'dist';
-
-/** The files one file makes the browser fetch (HTML links and scripts, JS imports). */
+/** The files one file makes the browser fetch (HTML links and scripts, JS static imports). */
 function references(name, text) {
   const found = [];
   if (name.endsWith('.html')) {
     for (const m of text.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\.\/([^"]+)"/g)) found.push(m[1]);
   } else if (name.endsWith('.js')) {
-    for (const m of text.matchAll(/(?:^|\n)\s*import\b[^'"]*['"]\.\/([^'"]+)['"]/g)) found.push(m[1]);
+    for (const m of text.matchAll(/(?:^|\n)\s*import\b[^'"(]*['"]\.\/([^'"]+)['"]/g)) found.push(m[1]);
   }
   return found;
 }
 
-const seen = new Set();
-const rows = [];
-const visit = (name) => {
-  if (seen.has(name)) return;
-  seen.add(name);
+function measure(dist, name) {
   const bytes = readFileSync(join(dist, name));
-  rows.push({
+  return {
     name,
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  });
-  for (const next of references(name, bytes.toString('latin1'))) visit(next);
-};
-visit('index.html');
+  };
+}
 
-const pad = (v, n) => String(v).padStart(n);
-console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
-for (const r of rows) console.log(`${r.name.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
-const sum = (k) => rows.reduce((t, r) => t + r[k], 0);
-console.log(`${'total (first load)'.padEnd(44)}${pad(sum('raw'), 10)}${pad(sum('gzip'), 10)}${pad(sum('brotli'), 10)}`);
+/**
+ * The first load of `dist`: `files` (what every page downloads), `texts`
+ * (the texts module of each language, by language) and `totals` by language.
+ */
+export function firstLoad(dist = 'dist') {
+  const seen = new Set();
+  const files = [];
+  const texts = {};
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    files.push(measure(dist, name));
+    const text = readFileSync(join(dist, name), 'latin1');
+    // The boot module names each language's texts module: `const texts = {...}`.
+    const map = text.match(/^const texts = (\{[^}]*\});$/m);
+    if (map) {
+      for (const [lang, path] of Object.entries(JSON.parse(map[1]))) {
+        texts[lang] = measure(dist, path.replace(/^\.\//, ''));
+      }
+    }
+    for (const next of references(name, text)) visit(next);
+  };
+  visit('index.html');
+  const sum = (rows, key) => rows.reduce((total, row) => total + row[key], 0);
+  const totals = {};
+  for (const [lang, row] of Object.entries(texts)) {
+    const rows = [...files, row];
+    totals[lang] = { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') };
+  }
+  return { files, texts, totals };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { files, texts, totals } = firstLoad(process.argv[2] ?? 'dist');
+  const pad = (v, n) => String(v).padStart(n);
+  const line = (label, r) => console.log(`${label.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+  console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
+  for (const r of files) line(r.name, r);
+  for (const [lang, r] of Object.entries(texts)) line(`${r.name} (${lang} only)`, r);
+  for (const [lang, r] of Object.entries(totals)) line(`total, first load in ${lang}`, r);
+}

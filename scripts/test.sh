@@ -12,6 +12,7 @@ step "clippy (host)"
 cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --bin ndr-explainer-web --no-default-features --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --locked
@@ -38,6 +39,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "release build"
 scripts/build.sh
+
+step "first-load byte budget"
+node scripts/size-report.mjs
+node --test tests/budget.test.mjs
 
 step "end-to-end tests (release build on 127.0.0.1, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -125,7 +125,7 @@ fn domain(word: &str) -> Option<String> {
         return None; // cut by the console: what is left is another name
     }
     let word = word.rsplit('@').next().unwrap_or(word);
-    let word = word.trim_end_matches('.').to_lowercase();
+    let word = crate::fold::lower(word.trim_end_matches('.'));
     let name = word.strip_prefix("*.").unwrap_or(&word);
     let labels: Vec<&str> = name.split('.').collect();
     let top = labels.last()?;
@@ -218,7 +218,7 @@ fn envelope_from(line: &str) -> Vec<String> {
 pub fn unaccepted(bounce: &Bounce, accepted: &[String]) -> Vec<SenderDomain> {
     let accepted: Vec<String> = accepted
         .iter()
-        .map(|a| a.trim().trim_end_matches('.').to_lowercase())
+        .map(|a| crate::fold::lower(a.trim().trim_end_matches('.')))
         .collect();
     sender_domains(bounce)
         .into_iter()

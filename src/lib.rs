@@ -16,6 +16,7 @@ mod address;
 mod analyse;
 mod bounce;
 mod dsn;
+mod fold;
 mod html;
 mod lang;
 mod lines;

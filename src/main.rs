@@ -5,10 +5,11 @@
 mod browser {
     use wasm_bindgen::prelude::*;
 
-    /// Runs when the module is instantiated: mounts the page's widget, if the
-    /// page has one.
-    #[wasm_bindgen(start)]
-    pub fn start() {
+    /// Mounts the page's widget, if the page has one. `texts` loads a
+    /// language's texts: `(tag) => Promise<string>`.
+    #[wasm_bindgen]
+    pub fn start(texts: Option<js_sys::Function>) {
+        ndr_explainer::web::set_texts_loader(texts);
         ndr_explainer::web::start();
     }
 
@@ -20,9 +21,27 @@ mod browser {
         lang: Option<String>,
         audience: Option<String>,
         theme: Option<String>,
+        texts: Option<js_sys::Function>,
     ) {
+        ndr_explainer::web::set_texts_loader(texts);
         ndr_explainer::web::mount(root, host, lang, audience, theme);
     }
+}
+
+/// Each language's texts, carried in a custom section of the wasm:
+/// `scripts/postbuild.mjs` takes them out and ships one module per language,
+/// so that a page downloads only the language it shows.
+#[cfg(all(target_arch = "wasm32", not(feature = "embedded-content")))]
+pub mod texts {
+    macro_rules! section {
+        ($name:ident, $section:literal, $file:literal) => {
+            #[link_section = $section]
+            pub static $name: [u8; include_bytes!(concat!(env!("OUT_DIR"), $file)).len()] =
+                *include_bytes!(concat!(env!("OUT_DIR"), $file));
+        };
+    }
+    section!(EN, "ndr-texts-en", "/content-en.txt");
+    section!(FR, "ndr-texts-fr", "/content-fr.txt");
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -45,7 +45,7 @@ struct Placeholders(HashMap<String, usize>);
 
 impl Placeholders {
     fn get(&mut self, kind: &str, value: &[char]) -> String {
-        let key: String = value.iter().collect::<String>().to_lowercase();
+        let key: String = value.iter().map(|&c| crate::fold::lower_char(c)).collect();
         let next = self.0.len() + 1;
         let n = *self.0.entry(key).or_insert(next);
         format!("<{kind}-{n}>")
@@ -159,7 +159,7 @@ fn host(name: &[char]) -> Option<bool> {
     }
     // Exchange's .NET type names and error categories, and the property
     // names of Authentication-Results, look like hosts.
-    let lower = name.to_lowercase();
+    let lower = crate::fold::lower(&name);
     if NOT_HOSTS.contains(&labels[0]) || NOT_HOSTS.contains(&lower.as_str()) {
         return Some(true);
     }

@@ -19,6 +19,15 @@ async fn mount() -> Element {
     root
 }
 
+/// Lets spawned tasks run (a language switch waits for its texts), then renders.
+async fn settle() {
+    for _ in 0..4 {
+        let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    yew::scheduler::flush().await;
+}
+
 fn find(root: &Element, test_id: &str) -> Option<Element> {
     root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
         .unwrap()
@@ -60,7 +69,7 @@ async fn switching_language_changes_the_explanation_and_html_lang() {
     let english = find(&root, "explanation").unwrap().text_content().unwrap();
     let french_button: HtmlElement = find(&root, "lang-fr").unwrap().dyn_into().unwrap();
     french_button.click();
-    yew::scheduler::flush().await;
+    settle().await;
     let french = find(&root, "explanation").unwrap().text_content().unwrap();
     assert_ne!(english, french);
     let html_lang = web_sys::window()

@@ -1,7 +1,7 @@
 //! Content checks: every entry exists in every language, no field is empty,
 //! walkthroughs match step for step, and codes are well formed.
 
-use super::{Entry, Rfc3463, Texts};
+use super::{Book, Entry, Texts};
 use crate::{Lang, StatusCode};
 use std::fmt;
 
@@ -27,8 +27,9 @@ impl fmt::Display for Problem {
 
 const PLACEHOLDERS: [&str; 5] = ["{code}", "{date}", "{recipients}", "{server}", "{reply}"];
 
-/// Every problem in the entries and the RFC 3463 texts; empty when all is well.
-pub fn problems(entries: &[Entry], rfc3463: &[Rfc3463; 2]) -> Vec<Problem> {
+/// Every problem in the entries and in the books (English, French) that hold
+/// their texts and RFC 3463's; empty when all is well.
+pub fn problems(entries: &[Entry], books: [&Book; 2]) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut report = |entry: &str, lang: Option<Lang>, what: String| {
         found.push(Problem {
@@ -66,7 +67,11 @@ pub fn problems(entries: &[Entry], rfc3463: &[Rfc3463; 2]) -> Vec<Problem> {
         }
         let mut step_counts = Vec::new();
         for lang in Lang::ALL {
-            let Some(texts) = entry.texts[lang.index()] else {
+            let Some(texts) = books[lang.index()]
+                .texts
+                .get(entry.index)
+                .and_then(Option::as_ref)
+            else {
                 report(code, Some(lang), "the file is missing".into());
                 continue;
             };
@@ -92,7 +97,7 @@ pub fn problems(entries: &[Entry], rfc3463: &[Rfc3463; 2]) -> Vec<Problem> {
             }
         }
     }
-    for (lang, table) in Lang::ALL.iter().zip(rfc3463) {
+    for (lang, table) in Lang::ALL.iter().zip(books.map(|b| &b.rfc3463)) {
         let all = table.class.iter().chain(&table.subject);
         if all
             .clone()
@@ -225,29 +230,22 @@ fn is_date(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Meaning, Scope, Stage, Step};
+    use super::super::{Meaning, Rfc3463, Scope, Stage, Step};
     use super::*;
 
     const M: Meaning = Meaning {
         title: "t",
         meaning: "m",
     };
-    static RFC: [Rfc3463; 2] = [
+    fn rfc3463() -> Rfc3463 {
         Rfc3463 {
-            class: [M, M, M],
-            subject: [M, M, M, M, M, M, M, M],
+            class: [M; 3],
+            subject: [M; 8],
             unknown_detail: "u",
             source_title: "t",
             source_url: "https://www.rfc-editor.org/rfc/rfc3463",
-        },
-        Rfc3463 {
-            class: [M, M, M],
-            subject: [M, M, M, M, M, M, M, M],
-            unknown_detail: "u",
-            source_title: "t",
-            source_url: "https://www.rfc-editor.org/rfc/rfc3463",
-        },
-    ];
+        }
+    }
     static STEP: Step = Step {
         goal: "g",
         place: "p",
@@ -287,19 +285,21 @@ mod tests {
         ..texts(std::slice::from_ref(&STEP), "{code} on {date}")
     };
 
-    fn entry(code: &'static str, en: Option<&'static Texts>, fr: Option<&'static Texts>) -> Entry {
-        Entry {
+    /// The problems of one entry `code` with these English and French texts.
+    fn whats(code: &'static str, en: Option<&Texts>, fr: Option<&Texts>) -> Vec<String> {
+        let entry = Entry {
             code,
             scope: Scope::Organisation,
             stage: Some(Stage::ExchangeOnline),
             walkthrough: true,
             checked: "2026-11-29",
-            texts: [en, fr],
-        }
-    }
-
-    fn whats(entries: &[Entry]) -> Vec<String> {
-        problems(entries, &RFC)
+            index: 0,
+        };
+        let book = |texts: Option<&Texts>| Book {
+            texts: vec![texts.cloned()],
+            rfc3463: rfc3463(),
+        };
+        problems(&[entry], [&book(en), &book(fr)])
             .into_iter()
             .map(|p| p.to_string())
             .collect()
@@ -307,13 +307,13 @@ mod tests {
 
     #[test]
     fn a_complete_entry_has_no_problem() {
-        assert!(whats(&[entry("5.7.705", Some(&GOOD), Some(&GOOD))]).is_empty());
+        assert!(whats("5.7.705", Some(&GOOD), Some(&GOOD)).is_empty());
     }
 
     #[test]
     fn a_missing_language_is_reported() {
         assert_eq!(
-            whats(&[entry("5.7.705", Some(&GOOD), None)]),
+            whats("5.7.705", Some(&GOOD), None),
             ["content/fr/5.7.705.toml: the file is missing"]
         );
     }
@@ -321,14 +321,14 @@ mod tests {
     #[test]
     fn an_empty_field_is_reported() {
         assert_eq!(
-            whats(&[entry("5.7.705", Some(&EMPTY_TITLE), Some(&GOOD))]),
+            whats("5.7.705", Some(&EMPTY_TITLE), Some(&GOOD)),
             ["content/en/5.7.705.toml: `title` is empty"]
         );
     }
 
     #[test]
     fn different_step_counts_are_reported() {
-        let found = whats(&[entry("5.7.705", Some(&GOOD), Some(&TWO_STEPS))]);
+        let found = whats("5.7.705", Some(&GOOD), Some(&TWO_STEPS));
         assert!(
             found.contains(&"5.7.705: English has 1 steps, French 0".to_owned()),
             "{found:?}"
@@ -337,7 +337,7 @@ mod tests {
 
     #[test]
     fn an_empty_powershell_block_is_reported() {
-        let found = whats(&[entry("5.7.705", Some(&BAD_SHELL), Some(&BAD_SHELL))]);
+        let found = whats("5.7.705", Some(&BAD_SHELL), Some(&BAD_SHELL));
         assert!(
             found
                 .iter()
@@ -348,7 +348,7 @@ mod tests {
 
     #[test]
     fn unknown_placeholders_are_reported() {
-        let found = whats(&[entry("5.7.705", Some(&BAD_MARK), Some(&GOOD))]);
+        let found = whats("5.7.705", Some(&BAD_MARK), Some(&GOOD));
         assert!(
             found
                 .iter()
@@ -372,7 +372,7 @@ mod tests {
         for code in ["5.7.705", "5.7.700-749", "5.7.7xx", "4.4.7"] {
             assert!(well_formed(code), "{code}");
         }
-        let found = whats(&[entry("5.7.7050", Some(&GOOD), Some(&GOOD))]);
+        let found = whats("5.7.7050", Some(&GOOD), Some(&GOOD));
         assert_eq!(found.len(), 1);
     }
 }

@@ -1,11 +1,17 @@
 //! What the widget and the CLI say about a status code, in each language.
 //!
-//! The texts live in `content/` and are compiled in by `build.rs`; this module
-//! finds the right entry for a code and fills its templates from a bounce.
+//! The texts live in `content/` and are compiled by `build.rs`: the entry list
+//! and the interface words into the program, each language's entry texts into
+//! a [`Book`]. This module finds the right entry for a code and fills its
+//! templates from a bounce.
 
+mod book;
 mod check;
 mod fill;
 
+#[cfg(feature = "embedded-content")]
+pub use book::embedded;
+pub use book::{is_loaded, load, Book, BookError};
 pub use check::{problems, Problem};
 pub use fill::{admin_message, support_summary};
 
@@ -52,11 +58,12 @@ pub struct Entry {
     pub walkthrough: bool,
     /// When the entry's facts were last checked against its source (YYYY-MM-DD).
     pub checked: &'static str,
-    texts: [Option<&'static Texts>; 2],
+    /// Its place in the catalogue, and so in every book.
+    index: usize,
 }
 
 /// The texts of one entry in one language (see `content/README.md`).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Texts {
     /// A short plain title.
     pub title: &'static str,
@@ -85,7 +92,7 @@ pub struct Texts {
 }
 
 /// One step of an admin walkthrough.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Step {
     /// What the step achieves.
     pub goal: &'static str,
@@ -100,7 +107,7 @@ pub struct Step {
 }
 
 /// A title and a meaning, from RFC 3463.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Meaning {
     /// Short title.
     pub title: &'static str,
@@ -109,7 +116,7 @@ pub struct Meaning {
 }
 
 /// RFC 3463's classes (2, 4, 5) and subjects (0–7) in one language.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Rfc3463 {
     /// Classes 2, 4 and 5, in that order.
     pub class: [Meaning; 3],
@@ -133,13 +140,12 @@ impl PartialEq for Entry {
 impl Eq for Entry {}
 
 impl Entry {
-    /// The entry's texts in `lang` (English when a language is missing, which
-    /// the catalogue tests forbid).
+    /// The entry's texts in `lang`; in the other language while `lang` is
+    /// not loaded yet, and empty while neither is (see [`is_loaded`]).
     pub fn texts(&self, lang: Lang) -> &'static Texts {
-        self.texts[lang.index()]
-            .or(self.texts[0])
-            .or(self.texts[1])
-            .expect("build.rs emits at least one language per entry")
+        let [first, second] = preferred(lang);
+        let find = |lang| book::book(lang).and_then(|b| b.texts.get(self.index)?.as_ref());
+        find(first).or_else(|| find(second)).unwrap_or(&EMPTY_TEXTS)
     }
 
     /// Whether this entry covers `code`.
@@ -195,10 +201,49 @@ pub fn ui(lang: Lang) -> &'static Ui {
     &UI[lang.index()]
 }
 
-/// RFC 3463's general meanings in `lang`.
+/// RFC 3463's general meanings in `lang` (as [`Entry::texts`] when not loaded).
 pub fn rfc3463(lang: Lang) -> &'static Rfc3463 {
-    &RFC3463[lang.index()]
+    let [first, second] = preferred(lang);
+    book::book(first)
+        .or_else(|| book::book(second))
+        .map_or(&EMPTY_RFC3463, |b| &b.rfc3463)
 }
+
+/// `lang`, then the other language.
+fn preferred(lang: Lang) -> [Lang; 2] {
+    match lang {
+        Lang::En => [Lang::En, Lang::Fr],
+        Lang::Fr => [Lang::Fr, Lang::En],
+    }
+}
+
+static EMPTY_TEXTS: Texts = Texts {
+    title: "",
+    meaning: "",
+    what_happened: "",
+    why: "",
+    affected: "",
+    waiting: "",
+    sender_steps: &[],
+    admin_summary: "",
+    admin_message: "",
+    source_title: "",
+    source_url: "",
+    steps: &[],
+};
+
+const NO_MEANING: Meaning = Meaning {
+    title: "",
+    meaning: "",
+};
+
+static EMPTY_RFC3463: Rfc3463 = Rfc3463 {
+    class: [NO_MEANING; 3],
+    subject: [NO_MEANING; 8],
+    unknown_detail: "",
+    source_title: "",
+    source_url: "",
+};
 
 /// RFC 3463's general meaning of a code's class and subject, in `lang`.
 pub fn general_meaning(code: StatusCode, lang: Lang) -> (&'static Meaning, &'static Meaning) {
@@ -241,7 +286,8 @@ mod tests {
 
     #[test]
     fn the_catalogue_passes_its_content_checks() {
-        let found = problems(ENTRIES, &RFC3463);
+        let books = Lang::ALL.map(|lang| book::book(lang).expect("embedded"));
+        let found = problems(ENTRIES, books);
         assert!(
             found.is_empty(),
             "content problems:\n{}",

@@ -84,7 +84,7 @@ pub fn normalise(line: &str) -> String {
             '\u{a0}' | '\u{202f}' | '\u{2007}' | '\t' => out.push(' '),
             '’' | '‘' | '`' => out.push('\''),
             c if c.is_ascii() => out.push(c),
-            c => out.extend(c.to_lowercase()),
+            c => out.push(crate::fold::lower_char(c)),
         }
     }
     out

@@ -7,7 +7,7 @@ use super::components::{
 };
 use super::embed::Mode;
 use super::host::use_host;
-use super::{page, progress};
+use super::{page, progress, texts};
 use crate::session::{Action, Audience, Session};
 use crate::{catalogue, Lang};
 use yew::prelude::*;
@@ -45,6 +45,27 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_host(&props.mode, &session);
 
+    // The first language's texts arrive a moment after the interface; until
+    // then the explanation waits. Later switches wait for their texts
+    // (`texts::switch_lang`), so the page never unmounts what the person was
+    // doing; if a language cannot be loaded, the other one stands in.
+    let texts_failed = use_state(|| false);
+    let rerender = use_force_update();
+    {
+        let texts_failed = texts_failed.clone();
+        use_effect_with(lang, move |lang| {
+            let lang = *lang;
+            if !catalogue::is_loaded(lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match texts::ensure(lang).await {
+                        Ok(()) => rerender.force_update(),
+                        Err(_) => texts_failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+
     // Step progress (never the bounce) is remembered per code.
     let code = session.entry().map(|e| e.code);
     {
@@ -68,10 +89,11 @@ pub fn App(props: &AppProps) -> Html {
     let bounce = session.bounce.clone();
     let entry = session.entry();
     html! {
-        <div class="ndr" lang={ lang.tag() } data-mode={ mode_name(&props.mode) } data-theme={ props.theme.clone() }>
+        <div class="ndr" lang={ lang.tag() } data-mode={ mode_name(&props.mode) } data-theme={ props.theme.clone() }
+            data-texts={ catalogue::is_loaded(lang).then_some(lang.tag()) }>
             <header class="ndr-header">
                 <h1>{ ui.app_title }</h1>
-                <LangSwitch {lang} on_change={send(&session, Action::SetLang)} />
+                <LangSwitch {lang} on_change={texts::switch_lang(&session)} />
             </header>
             <p class="ndr-tagline">{ ui.tagline }</p>
             <BounceInput {lang} text={session.text.clone()} text_rev={session.text_rev} source={session.source.clone()}
@@ -83,7 +105,10 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(hops) = bounce.as_ref().map(|b| crate::hops::hops(&b.original.received)).filter(|h| !h.is_empty()) {
                 <HopTable {lang} {hops} />
             }
-            if let (Some(bounce), Some(entry)) = (bounce, entry) {
+            if *texts_failed && bounce.is_some() {
+                <p class="ndr-warning" role="status">{ ui.texts_unavailable }</p>
+            }
+            if let (Some(bounce), Some(entry), true) = (bounce, entry, Lang::ALL.into_iter().any(catalogue::is_loaded)) {
                 <section class="ndr-help" aria-labelledby="ndr-help-heading">
                     <Explanation {lang} {entry} code={bounce.status} />
                     if let Some(stage) = entry.stage {

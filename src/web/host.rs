@@ -17,12 +17,13 @@ pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
             if let Mode::Frame { parent_origin } = mode {
                 embed::mark_embedded();
                 if let Some(origin) = parent_origin {
-                    let on_command = Callback::from(move |command| {
-                        session.dispatch(match command {
-                            Command::Analyse(text) => Action::Load(text),
-                            Command::SetLang(lang) => Action::SetLang(lang),
-                            Command::SetAudience(audience) => Action::SetAudience(audience),
-                        })
+                    let set_lang = super::texts::switch_lang(&session);
+                    let on_command = Callback::from(move |command| match command {
+                        Command::Analyse(text) => session.dispatch(Action::Load(text)),
+                        Command::SetLang(lang) => set_lang.emit(lang),
+                        Command::SetAudience(audience) => {
+                            session.dispatch(Action::SetAudience(audience))
+                        }
                     });
                     let listener = embed::listen(origin.clone(), on_command);
                     let height = embed::report_height(origin.clone());
@@ -34,11 +35,18 @@ pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
         });
     }
     let published = use_mut_ref(|| false);
+    // The texts of the language are part of a result: it waits for them.
+    let texts_here = crate::catalogue::is_loaded(session.lang);
     use_effect_with(
-        (session.bounce.clone(), session.lang, mode.clone()),
-        move |(bounce, lang, mode)| {
+        (
+            session.bounce.clone(),
+            session.lang,
+            mode.clone(),
+            texts_here,
+        ),
+        move |(bounce, lang, mode, texts_here)| {
             // Nothing is announced before the first diagnosis.
-            if bounce.is_none() && !*published.borrow() {
+            if !*texts_here || (bounce.is_none() && !*published.borrow()) {
                 return;
             }
             *published.borrow_mut() = true;

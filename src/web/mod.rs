@@ -8,9 +8,11 @@ mod host;
 mod page;
 mod progress;
 mod state;
+mod texts;
 
 pub use app::{App, AppProps};
 pub use embed::Mode;
+pub use texts::set_loader as set_texts_loader;
 
 /// Mounts the widget on the page's `<main id="ndr-explainer-app">`, in the
 /// mode the address asks for. A page without that element (a portal that

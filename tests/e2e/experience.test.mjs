@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ARTIFACTS, startSuite, openWidget, paste, pasteLarge } from './harness.mjs';
+import { ROOT, ARTIFACTS, startSuite, openWidget, paste, pasteLarge, switchLang } from './harness.mjs';
 
 const MADE_UP = join(ROOT, 'tests', 'samples', 'made-up');
 const SAMPLE_750 = readFileSync(join(MADE_UP, 'madeup-eo-classic-750.eml'), 'latin1');
@@ -63,7 +63,7 @@ test('switching language and audience mid-walkthrough keeps the place', async ()
   await page.locator('[data-testid="step-done"]').check();
   await page.locator('[data-testid="step-next"]').click();
   assert.match(await page.locator('[data-testid="step-progress"]').textContent(), /^Step 3 of/);
-  await page.locator('[data-testid="lang-fr"]').click();
+  await switchLang(page, 'fr');
   assert.match(await page.locator('[data-testid="step-progress"]').textContent(), /^Étape 3 sur/);
   await page.locator('[data-testid="audience-sender"]').check();
   assert.ok(await page.locator('[data-testid="sender-help"]').isVisible());
@@ -176,7 +176,7 @@ test('a 5 MB message is analysed and the page keeps answering', async () => {
   assert.ok(big.length > 5 * 1024 * 1024);
   await pasteLarge(page, big);
   assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
-  await page.locator('[data-testid="lang-fr"]').click();
+  await switchLang(page, 'fr');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assertClean();
   await close();
@@ -200,7 +200,7 @@ test('for 5.7.750 the admin checks the sender domains against pasted accepted do
   await page.locator('[data-testid="accepted-input"]').fill(`${table}\nbranch.contoso.example    branch.contoso.example    Authoritative False`);
   assert.equal(await page.locator('[data-testid="domain-missing"]').count(), 0);
   assert.ok(await page.locator('[data-testid="domains-all-ok"]').isVisible());
-  await page.locator('[data-testid="lang-fr"]').click();
+  await switchLang(page, 'fr');
   assert.ok(await page.locator('[data-testid="domains-all-ok"]').isVisible(), 'the pasted list survives a language switch');
   assertClean();
   await close();

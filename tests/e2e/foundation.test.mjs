@@ -2,7 +2,7 @@
 // speaks English and French, and makes no request after it has loaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openWidget, paste, contentField } from './harness.mjs';
+import { startSuite, openWidget, paste, contentField, switchLang } from './harness.mjs';
 
 const REPLY_750 = '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains';
 let suite;
@@ -18,12 +18,12 @@ test('pasting a 5.7.750 reply shows the code and its meaning, in English then Fr
   const explanation = page.locator('[data-testid="explanation"]');
   assert.equal((await explanation.textContent()).trim(), contentField('en', '5.7.750', 'meaning'));
 
-  await page.locator('[data-testid="lang-fr"]').click();
+  await switchLang(page, 'fr');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.equal((await explanation.textContent()).trim(), contentField('fr', '5.7.750', 'meaning'));
   assert.equal(await code.textContent(), '5.7.750');
 
-  await page.locator('[data-testid="lang-en"]').click();
+  await switchLang(page, 'en');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.ok(watch.requests.length > 0, 'the harness saw the page load');
   assertClean();

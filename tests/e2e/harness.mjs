@@ -2,7 +2,8 @@
 // Debian's Chromium through playwright-core, and watches what the page does.
 //
 // Every page it opens is watched: a request to anything but the page's own
-// origin, a request after the page is ready, or a console error fails the test.
+// origin, a request after the page is ready (but for the texts module of a
+// language the person switches to), or a console error fails the test.
 import { chromium } from 'playwright-core';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +76,8 @@ export async function openWidget(suite, { path = '/', locale = 'en-US', colorSch
   page.on('pageerror', (error) => watch.errors.push(String(error)));
   await page.goto(suite.origin + path);
   await page.locator('[data-testid="ndr-input"]').waitFor({ state: 'visible' });
+  // Ready means the text area works and the language's texts are in.
+  await page.locator('.ndr[data-texts]').waitFor({ state: 'attached' });
   watch.ready = true;
   return {
     page,
@@ -83,11 +86,27 @@ export async function openWidget(suite, { path = '/', locale = 'en-US', colorSch
     assertClean() {
       const foreign = watch.requests.filter((url) => !url.startsWith(suite.origin + '/'));
       assert.deepEqual(foreign, [], 'requests left the page’s origin');
-      assert.deepEqual(watch.afterReady, [], 'requests were made after the page was ready');
+      assert.deepEqual(watch.afterReady.filter((url) => !isTextsModule(url, suite.origin)), [],
+        'requests were made after the page was ready');
       assert.deepEqual(watch.errors, [], 'the console logged errors');
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * Clicks the language switch and waits until the widget shows that language
+ * (a switch waits for the language's texts, which arrive asynchronously).
+ */
+export async function switchLang(page, lang) {
+  await page.locator(`[data-testid="lang-${lang}"]`).click();
+  await page.locator(`.ndr[lang="${lang}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+/** Whether `url` is one of the bundle's language texts modules (static, no query). */
+export function isTextsModule(url, origin) {
+  return url.startsWith(`${origin}/`) && /^\/texts-[a-z]{2}-[0-9a-f]{16}\.js$/.test(new URL(url).pathname)
+    && !url.includes('?') && !url.includes('#');
 }
 
 /**

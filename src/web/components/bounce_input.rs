@@ -125,7 +125,10 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
         <div {class} {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
             <label for="ndr-input">{ ui.input_label }</label>
             <p id="ndr-input-hint" class="ndr-hint">{ ui.input_hint }</p>
-            <textarea id="ndr-input" data-testid="ndr-input" rows="10" spellcheck="false"
+            // A pasted bounce is in no known language, not the interface's: an
+            // empty `lang` says so to screen readers, and spares the browser
+            // re-shaping megabytes of text when the interface changes language.
+            <textarea id="ndr-input" data-testid="ndr-input" rows="10" spellcheck="false" lang=""
                 autocomplete="off" aria-describedby="ndr-input-hint"
                 ref={ area } {oninput} />
             <div class="ndr-input-actions">

@@ -1,0 +1,29 @@
+// The first-load byte budget of the release build (dist/): what a browser
+// downloads before the widget is ready, in the language it shows, gzip -9.
+// Bytes are deterministic, so unlike speed this is a test. See README, "Size".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { firstLoad } from '../scripts/size-report.mjs';
+
+// Issue 7 asks for 130 KB. The build is not there yet (README, "Size"):
+// this ceiling holds what has been reached, so that no change grows it.
+const BUDGET_GZIP = 172 * 1024;
+
+test('the first load stays within the byte budget in every language', () => {
+  const { totals } = firstLoad('dist');
+  assert.deepEqual(Object.keys(totals).sort(), ['en', 'fr'], 'one texts module per language');
+  for (const [lang, total] of Object.entries(totals)) {
+    assert.ok(total.gzip <= BUDGET_GZIP,
+      `first load in ${lang}: ${total.gzip} bytes gzip, over the ${BUDGET_GZIP}-byte budget`);
+  }
+});
+
+test('the wasm carries no texts: each language arrives in its own module', () => {
+  const { files, texts } = firstLoad('dist');
+  const shipped = files.find((f) => /^wasm-[0-9a-f]+\.js$/.test(f.name));
+  assert.ok(shipped, 'the wasm module is part of the first load');
+  for (const row of Object.values(texts)) {
+    assert.ok(row.raw > 50_000, `${row.name} holds a language's texts`);
+  }
+  assert.ok(shipped.raw < 400_000, `the wasm module is ${shipped.raw} bytes: were the texts embedded again?`);
+});
