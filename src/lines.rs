@@ -21,10 +21,7 @@ pub fn lines_from(bytes: &[u8], from: usize) -> impl Iterator<Item = Line> + '_ 
             return None;
         }
         let start = pos;
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |i| start + i);
+        let end = line_break(&bytes[start..]).map_or(bytes.len(), |i| start + i);
         let next = match bytes.get(end..end + 2) {
             Some(b"\r\n") => end + 2,
             _ => (end + 1).min(bytes.len()),
@@ -32,6 +29,33 @@ pub fn lines_from(bytes: &[u8], from: usize) -> impl Iterator<Item = Line> + '_ 
         pos = next;
         Some(Line { start, end, next })
     })
+}
+
+/// The offset of the first CR or LF in `bytes`. Lines of base64 and long
+/// texts make this the parser's innermost loop: it skips eight bytes at a
+/// time while none of them is a line break.
+fn line_break(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Non-zero exactly when one of the word's bytes equals `byte`.
+    let holds = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut skipped = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_ne_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        if holds(word, b'\n') | holds(word, b'\r') != 0 {
+            break;
+        }
+        skipped += 8;
+    }
+    bytes[skipped..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|i| skipped + i)
 }
 
 /// Iterates over the lines of `bytes`.
@@ -59,6 +83,25 @@ mod tests {
     fn empty_lines_are_kept() {
         let got: Vec<&str> = text_lines("a\n\nb\n").map(|(_, l)| l).collect();
         assert_eq!(got, ["a", "", "b"]);
+    }
+
+    #[test]
+    fn line_breaks_are_found_at_every_position_of_a_word() {
+        for len in 0..40 {
+            for at in 0..len {
+                for brk in [b'\n', b'\r'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = brk;
+                    assert_eq!(line_break(&bytes), Some(at), "len {len}, at {at}");
+                }
+            }
+            assert_eq!(line_break(&vec![0xFF; len]), None);
+        }
+        // Bytes one above or below a line break are not one.
+        assert_eq!(
+            line_break(&[0x0B, 0x0C, 0x09, 0x0E, 0x8A, 0x8D, 0, 0xFF, 0x0A]),
+            Some(8)
+        );
     }
 
     #[test]

@@ -7,16 +7,19 @@
 
 /// A set of phrases to look for.
 pub struct Markers {
-    /// Which byte pairs start some phrase: 65,536 bits.
-    pairs: Vec<u64>,
+    /// Which byte pairs start some phrase: 65,536 bits (a fixed size, so
+    /// that the per-byte lookup needs no bounds check).
+    pairs: Box<[u64; 1024]>,
     /// The phrases, sorted by their first two bytes.
     phrases: Vec<&'static [u8]>,
+    /// The length of the longest phrase, in bytes.
+    longest: usize,
 }
 
 impl Markers {
     /// Files `phrases` (at least two bytes each; shorter ones are ignored).
     pub fn new(phrases: &[&'static str]) -> Markers {
-        let mut pairs = vec![0u64; 1024];
+        let mut pairs = Box::new([0u64; 1024]);
         let mut kept: Vec<&'static [u8]> = phrases
             .iter()
             .map(|p| p.as_bytes())
@@ -29,8 +32,14 @@ impl Markers {
         }
         Markers {
             pairs,
+            longest: kept.iter().map(|p| p.len()).max().unwrap_or(0),
             phrases: kept,
         }
+    }
+
+    /// The length of the longest phrase, in bytes.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// True when `text` contains one of the phrases.
@@ -39,7 +48,7 @@ impl Markers {
         bytes.windows(2).enumerate().any(|(i, pair)| {
             let key = [pair[0], pair[1]];
             let bit = pair_index(key);
-            if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            if self.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
                 return false;
             }
             let first = self.phrases.partition_point(|p| [p[0], p[1]] < key);

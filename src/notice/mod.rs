@@ -124,6 +124,24 @@ fn head(line: &str) -> String {
     normalise(&line[..end])
 }
 
+/// The last `len` bytes of `text` or a little more, up to a character boundary.
+fn tail(text: &str, len: usize) -> &str {
+    let mut from = text.len().saturating_sub(len);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    &text[from..]
+}
+
+/// The first `len` bytes of `text` or a little more, up to a character boundary.
+fn start(text: &str, len: usize) -> &str {
+    let mut to = len.min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    &text[..to]
+}
+
 /// The byte offset where the returned original message starts, or the text's end.
 /// The other functions of this module read only the text before it.
 pub fn own_text_end(text: &str) -> usize {
@@ -268,12 +286,19 @@ pub fn recipients(own: &str) -> Vec<String> {
             continue;
         }
         let lower = head(line);
-        // A marker may be wrapped over two lines ("The following address(es)\nfailed:").
-        let joined = format!("{previous} {}", lower.trim());
         let list = list_markers();
-        let opens_list =
-            list.found_in(&lower) || (list.found_in(&joined) && !list.found_in(&previous));
-        previous = lower.trim().to_owned();
+        // A marker may be wrapped over two lines ("The following address(es)\nfailed:").
+        // Only the join needs a second look: the phrase-long ends of both lines.
+        let opens_list = list.found_in(&lower) || {
+            let joined = format!(
+                "{} {}",
+                tail(&previous, list.longest()),
+                start(lower.trim(), list.longest())
+            );
+            list.found_in(&joined) && !list.found_in(&previous)
+        };
+        previous.clear();
+        previous.push_str(lower.trim());
         if opens_list {
             listing = true;
             level = None;
