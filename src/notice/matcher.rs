@@ -12,6 +12,9 @@ pub struct Markers {
     pairs: Box<[u64; 1024]>,
     /// The phrases, sorted by their first two bytes.
     phrases: Vec<&'static [u8]>,
+    /// Where the phrases starting with each byte begin in `phrases` (and,
+    /// one further, end): the candidates for a pair without a search.
+    by_first: Box<[u16; 257]>,
     /// The length of the longest phrase, in bytes.
     longest: usize,
 }
@@ -30,8 +33,14 @@ impl Markers {
             let bit = pair_index([phrase[0], phrase[1]]);
             pairs[bit / 64] |= 1 << (bit % 64);
         }
+        let mut by_first = Box::new([0u16; 257]);
+        for (byte, slot) in by_first.iter_mut().enumerate() {
+            let before = kept.partition_point(|p| usize::from(p[0]) < byte);
+            *slot = u16::try_from(before).unwrap_or(u16::MAX);
+        }
         Markers {
             pairs,
+            by_first,
             longest: kept.iter().map(|p| p.len()).max().unwrap_or(0),
             phrases: kept,
         }
@@ -51,10 +60,13 @@ impl Markers {
             if self.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
                 return false;
             }
-            let first = self.phrases.partition_point(|p| [p[0], p[1]] < key);
-            self.phrases[first..]
+            let (from, to) = (
+                usize::from(self.by_first[usize::from(key[0])]),
+                usize::from(self.by_first[usize::from(key[0]) + 1]),
+            );
+            self.phrases[from..to]
                 .iter()
-                .take_while(|p| [p[0], p[1]] == key)
+                .filter(|p| p[1] == key[1])
                 .any(|phrase| bytes[i..].starts_with(phrase))
         })
     }
