@@ -109,6 +109,20 @@ impl Walker {
         if !readable {
             return;
         }
+        // Of the returned message only headers are read, never its text:
+        // its parts are filed without paying for their decoding.
+        let holds_headers = matches!(
+            content_type.mime.as_str(),
+            "message/rfc822"
+                | "message/global"
+                | "message/partial"
+                | "text/rfc822-headers"
+                | "message/global-headers"
+        );
+        if returned && !holds_headers {
+            self.push(Role::Returned, String::new(), None, None);
+            return;
+        }
         let decoded = match encoding.as_str() {
             "base64" => Some(decode::base64(body)),
             "quoted-printable" => Some(decode::quoted_printable(body)),
