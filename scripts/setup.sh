@@ -49,6 +49,7 @@ if ! { have cargo-deny && cargo deny --version | grep -qF " $CARGO_DENY_VERSION"
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -d node_modules/terser ] || [ ! -d node_modules/postal-mime ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
