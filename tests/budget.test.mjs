@@ -7,7 +7,7 @@ import { firstLoad } from '../scripts/size-report.mjs';
 
 // Issue 7 asks for 130 KB. The build is not there yet (README, "Size"):
 // this ceiling holds what has been reached, so that no change grows it.
-const BUDGET_GZIP = 172 * 1024;
+const BUDGET_GZIP = 162 * 1024;
 
 test('the first load stays within the byte budget in every language', () => {
   const { totals } = firstLoad('dist');

@@ -2,8 +2,8 @@
 //! callbacks up.
 
 use super::components::{
-    AcceptedDomains, AudienceSwitch, BounceInput, Diagnosis, Explanation, HopTable, LangSwitch,
-    MailPath, SenderHelp, Walkthrough,
+    audience_switch, diagnosis, explanation, hop_table, lang_switch, mail_path, sender_help,
+    AcceptedDomains, BounceInput, Walkthrough,
 };
 use super::embed::Mode;
 use super::host::use_host;
@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
             data-texts={ catalogue::is_loaded(lang).then_some(lang.tag()) }>
             <header class="ndr-header">
                 <h1>{ ui.app_title }</h1>
-                <LangSwitch {lang} on_change={texts::switch_lang(&session)} />
+                { lang_switch(lang, &texts::switch_lang(&session)) }
             </header>
             <p class="ndr-tagline">{ ui.tagline }</p>
             <BounceInput {lang} text={session.text.clone()} text_rev={session.text_rev} source={session.source.clone()}
@@ -101,30 +101,34 @@ pub fn App(props: &AppProps) -> Html {
                 on_file={send(&session, |(name, bytes)| Action::File { name, bytes })}
                 on_clear={send(&session, |()| Action::Clear)} />
             <p class="ndr-privacy">{ ui.privacy }</p>
-            <Diagnosis {lang} bounce={bounce.clone()} />
+            { diagnosis(lang, bounce.as_deref()) }
             if let Some(hops) = bounce.as_ref().map(|b| crate::hops::hops(&b.original.received)).filter(|h| !h.is_empty()) {
-                <HopTable {lang} {hops} />
+                { hop_table(lang, &hops) }
             }
             if *texts_failed && bounce.is_some() {
                 <p class="ndr-warning" role="status">{ ui.texts_unavailable }</p>
             }
             if let (Some(bounce), Some(entry), true) = (bounce, entry, Lang::ALL.into_iter().any(catalogue::is_loaded)) {
                 <section class="ndr-help" aria-labelledby="ndr-help-heading">
-                    <Explanation {lang} {entry} code={bounce.status} />
+                    { explanation(lang, entry) }
                     if let Some(stage) = entry.stage {
-                        <MailPath {lang} {stage} />
+                        { mail_path(lang, stage) }
                     }
-                    <AudienceSwitch {lang} audience={session.audience}
-                        on_change={send(&session, Action::SetAudience)} />
+                    { audience_switch(lang, session.audience, &send(&session, Action::SetAudience)) }
                     if session.audience == Audience::Sender {
-                        <SenderHelp {lang} {entry} bounce={bounce.clone()}
-                            redact={session.redact} on_redact={send(&session, Action::SetRedact)} />
+                        { sender_help(lang, entry, &bounce, session.redact, &send(&session, Action::SetRedact)) }
                     } else {
-                        <Walkthrough {lang} {entry} bounce={bounce.clone()} step={session.step}
-                            done={session.done.clone()}
-                            on_step={send(&session, Action::GoTo)}
-                            on_done={send(&session, |(step, done)| Action::SetDone(step, done))}
-                            redact={session.redact} on_redact={send(&session, Action::SetRedact)} />
+                        { Walkthrough {
+                            lang,
+                            entry,
+                            bounce: bounce.clone(),
+                            step: session.step,
+                            done: session.done.clone(),
+                            on_step: send(&session, Action::GoTo),
+                            on_done: send(&session, |(step, done)| Action::SetDone(step, done)),
+                            redact: session.redact,
+                            on_redact: send(&session, Action::SetRedact),
+                        }.view() }
                         if entry.code == "5.7.750" {
                             <AcceptedDomains {lang} bounce={bounce.clone()} />
                         }

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod embed;
 mod host;
+mod markup;
 mod page;
 mod progress;
 mod state;

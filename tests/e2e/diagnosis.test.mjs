@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startSuite, openWidget, paste, contentField } from './harness.mjs';
+import { ROOT, startSuite, openWidget, paste, contentField, switchLang } from './harness.mjs';
 
 const MADE_UP = join(ROOT, 'tests', 'samples', 'made-up');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -44,11 +44,11 @@ test('every made-up 5.7.7xx sample, pasted, gets its code, title and walkthrough
   for (const row of rows) {
     const code = row.statuses[0];
     const file = entryFile(code);
-    await page.locator('[data-testid="lang-en"]').click();
+    await switchLang(page, 'en');
     await paste(page, readFileSync(join(MADE_UP, row.file), 'latin1'));
     assert.equal(await page.locator('[data-testid="status-code"]').textContent(), code, row.file);
     for (const lang of ['en', 'fr']) {
-      await page.locator(`[data-testid="lang-${lang}"]`).click();
+      await switchLang(page, lang);
       const title = await page.locator('[data-testid="title"]').textContent();
       assert.equal(title.trim(), contentField(lang, file, 'title'), `${row.file} (${lang})`);
       await page.locator('[data-testid="audience-admin"]').check();

@@ -1,6 +1,7 @@
 //! For 5.7.750: which sender domains in the bounce are not accepted domains.
 
 use crate::accepted::{self, Seen};
+use crate::web::markup::p;
 use crate::{catalogue, Bounce, Lang};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -45,21 +46,26 @@ pub fn AcceptedDomains(props: &AcceptedDomainsProps) -> Html {
     } else {
         html! {
             <>
-                <p>{ ui.domains_waiting }</p>
+                { p(ui.domains_waiting) }
                 <ul data-testid="sender-domains">
                     { for senders.iter().map(|sender| {
                         let is_missing = missing.contains(&sender.domain);
                         let seen: Vec<&str> = sender.seen.iter().map(seen_name).collect();
-                        html! {
-                            <li class={ classes!(is_missing.then_some("ndr-missing")) }
-                                data-testid={ if is_missing { "domain-missing" } else { "domain" } }>
+                        let content = html! {
+                            <>
                                 <code>{ &sender.domain }</code>
                                 { format!(" ({})", seen.join(", ")) }
                                 if !accepted_list.is_empty() {
                                     { " — " }
                                     <strong>{ if is_missing { ui.domains_missing } else { ui.domains_ok } }</strong>
                                 }
-                            </li>
+                            </>
+                        };
+                        // Literal classes, not `classes!` (see `components`).
+                        if is_missing {
+                            html! { <li class="ndr-missing" data-testid="domain-missing">{ content }</li> }
+                        } else {
+                            html! { <li data-testid="domain">{ content }</li> }
                         }
                     }) }
                 </ul>

@@ -4,27 +4,16 @@ use crate::session::Audience;
 use crate::{catalogue, Lang};
 use yew::prelude::*;
 
-/// Props of [`AudienceSwitch`].
-#[derive(PartialEq, Properties)]
-pub struct AudienceSwitchProps {
-    /// The interface language.
-    pub lang: Lang,
-    /// The current audience.
-    pub audience: Audience,
-    /// Called with the chosen audience.
-    pub on_change: Callback<Audience>,
-}
-
-/// Two radio buttons in a fieldset, so keyboards and screen readers know them.
-#[component]
-pub fn AudienceSwitch(props: &AudienceSwitchProps) -> Html {
-    let ui = catalogue::ui(props.lang);
+/// Two radio buttons in a fieldset, so keyboards and screen readers know
+/// them; `current` is checked, `on_change` is called with the chosen one.
+pub fn audience_switch(lang: Lang, current: Audience, on_change: &Callback<Audience>) -> Html {
+    let ui = catalogue::ui(lang);
     let option = |audience: Audience, label: &'static str, id: &'static str| {
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         html! {
             <label class="ndr-choice">
                 <input type="radio" name="ndr-audience" data-testid={ id }
-                    checked={ props.audience == audience }
+                    checked={ current == audience }
                     onchange={ move |_| on_change.emit(audience) } />
                 { label }
             </label>

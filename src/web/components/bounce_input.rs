@@ -120,9 +120,8 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
         ),
         _ => None,
     };
-    let class = classes!("ndr-input", dragging.then_some("ndr-dragging"));
-    html! {
-        <div {class} {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
+    let content = html! {
+        <>
             <label for="ndr-input">{ ui.input_label }</label>
             <p id="ndr-input-hint" class="ndr-hint">{ ui.input_hint }</p>
             // A pasted bounce is in no known language, not the interface's: an
@@ -146,6 +145,20 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
             if *unreadable {
                 <p class="ndr-warning" role="alert">{ ui.file_unreadable }</p>
             }
-        </div>
+        </>
+    };
+    // Literal classes, not `classes!` (see `components`). Both are the same
+    // element to Yew, so the text area inside is kept, with its text, while
+    // a file is dragged over it.
+    if *dragging {
+        html! {
+            <div class="ndr-input ndr-dragging" {ondragover} {ondragleave} {ondrop}
+                data-testid="drop-zone">{ content }</div>
+        }
+    } else {
+        html! {
+            <div class="ndr-input" {ondragover} {ondragleave} {ondrop}
+                data-testid="drop-zone">{ content }</div>
+        }
     }
 }

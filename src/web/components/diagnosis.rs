@@ -2,24 +2,15 @@
 
 use crate::bounce::{Bounce, Evidence, Kind, Limit, Source};
 use crate::catalogue::{self, Scope};
+use crate::web::markup::{fact, h3, p};
 use crate::Lang;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Diagnosis`].
-#[derive(PartialEq, Properties)]
-pub struct DiagnosisProps {
-    /// The interface language.
-    pub lang: Lang,
-    /// The diagnosis, or `None` before anything is given.
-    pub bounce: Option<Rc<Bounce>>,
-}
-
-/// The findings. A one-line summary is announced politely to screen readers.
-#[component]
-pub fn Diagnosis(props: &DiagnosisProps) -> Html {
-    let ui = catalogue::ui(props.lang);
-    let (body, announcement) = match props.bounce.as_deref() {
+/// The findings (`bounce` is `None` before anything is given). A one-line
+/// summary is announced politely to screen readers.
+pub fn diagnosis(lang: Lang, bounce: Option<&Bounce>) -> Html {
+    let ui = catalogue::ui(lang);
+    let (body, announcement) = match bounce {
         None => (
             html! { <p class="ndr-empty">{ ui.empty_state }</p> },
             String::new(),
@@ -28,12 +19,12 @@ pub fn Diagnosis(props: &DiagnosisProps) -> Html {
             html! {
                 <div data-testid="no-bounce">
                     <p class="ndr-kind"><strong>{ ui.no_bounce_title }</strong></p>
-                    <p>{ ui.no_bounce_hint }</p>
+                    { p(ui.no_bounce_hint) }
                 </div>
             },
             ui.announce_none.to_owned(),
         ),
-        Some(bounce) => (findings(bounce, props.lang), announce(bounce, props.lang)),
+        Some(bounce) => (findings(bounce, lang), announce(bounce, lang)),
     };
     html! {
         <section class="ndr-result" aria-labelledby="ndr-result-heading">
@@ -82,20 +73,19 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
             if tenant_wide {
                 <div class="ndr-flag" role="note" data-testid="tenant-wide">
                     <strong>{ ui.tenant_wide_title }</strong>
-                    <p>{ ui.tenant_wide_body }</p>
+                    { p(ui.tenant_wide_body) }
                 </div>
             }
             <p class="ndr-kind">{ kind }</p>
             <dl class="ndr-facts">
-                <dt>{ ui.status_label }</dt>
-                <dd><code class="ndr-code" data-testid="status-code">{ status }</code></dd>
+                { fact(ui.status_label, None, html! {
+                    <code class="ndr-code" data-testid="status-code">{ status }</code>
+                }) }
                 if let Some(code) = bounce.smtp_code {
-                    <dt>{ ui.reply_label }</dt>
-                    <dd data-testid="smtp-code">{ code }</dd>
+                    { fact(ui.reply_label, Some("smtp-code"), code.into()) }
                 }
                 if !bounce.recipients.is_empty() {
-                    <dt>{ ui.recipients_label }</dt>
-                    <dd>
+                    { fact(ui.recipients_label, None, html! {
                         <ul data-testid="recipients">
                             { for bounce.recipients.iter().map(|r| html! {
                                 <li>
@@ -109,15 +99,13 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
                                 </li>
                             }) }
                         </ul>
-                    </dd>
+                    }) }
                 }
                 if let Some(server) = &bounce.reporting_mta {
-                    <dt>{ ui.reporting_label }</dt>
-                    <dd data-testid="reporting-server">{ server }</dd>
+                    { fact(ui.reporting_label, Some("reporting-server"), server.into()) }
                 }
                 if let Some(server) = &bounce.remote_mta {
-                    <dt>{ ui.remote_label }</dt>
-                    <dd data-testid="remote-server">{ server }</dd>
+                    { fact(ui.remote_label, Some("remote-server"), server.into()) }
                 }
             </dl>
             if let Some(evidence) = &bounce.evidence {
@@ -149,7 +137,7 @@ fn evidence_view(evidence: &Evidence, lang: Lang) -> Html {
     };
     html! {
         <div class="ndr-evidence">
-            <h3>{ ui.evidence_label }</h3>
+            { h3(ui.evidence_label) }
             <pre data-testid="evidence">{ before.trim_start() }<mark>{ code }</mark>{ after }</pre>
             <p class="ndr-hint" data-testid="found-by">{ ui.source_label }{ ": " }{ how }</p>
         </div>
@@ -163,12 +151,12 @@ fn general(code: crate::StatusCode, lang: Lang) -> Html {
     let (class, subject) = catalogue::general_meaning(code, lang);
     html! {
         <div class="ndr-explanation" data-testid="explanation">
-            <p>{ ui.general_prefix }</p>
+            { p(ui.general_prefix) }
             <ul>
                 <li><strong>{ class.title }</strong>{ " — " }{ class.meaning }</li>
                 <li><strong>{ subject.title }</strong>{ " — " }{ subject.meaning }</li>
             </ul>
-            <p>{ rfc.unknown_detail }</p>
+            { p(rfc.unknown_detail) }
             <p class="ndr-source">{ ui.source_prefix }{ ": " }
                 <a href={ rfc.source_url } target="_blank" rel="noopener noreferrer">{ rfc.source_title }</a></p>
         </div>

@@ -1,23 +1,22 @@
 //! The original message's path, hop by hop, from its Received headers.
 
+use crate::catalogue::{self, Ui};
 use crate::hops::Hop;
-use crate::{catalogue, Lang};
+use crate::Lang;
 use yew::prelude::*;
 
-/// Props of [`HopTable`].
-#[derive(PartialEq, Properties)]
-pub struct HopTableProps {
-    /// The interface language.
-    pub lang: Lang,
-    /// The hops, oldest first.
-    pub hops: Vec<Hop>,
-}
-
-/// A table with one row per hop; long delays are marked in words.
-#[component]
-pub fn HopTable(props: &HopTableProps) -> Html {
-    let ui = catalogue::ui(props.lang);
-    let dash = || "—".to_owned();
+/// A table with one row per hop (`hops` oldest first); long delays are
+/// marked in words.
+pub fn hop_table(lang: Lang, hops: &[Hop]) -> Html {
+    let ui = catalogue::ui(lang);
+    let headings = [
+        ui.hop_number,
+        ui.hop_from,
+        ui.hop_by,
+        ui.hop_with,
+        ui.hop_time,
+        ui.hop_delay,
+    ];
     html! {
         <section class="ndr-hops" aria-labelledby="ndr-hops-heading">
             <h3 id="ndr-hops-heading">{ ui.hops_heading }</h3>
@@ -25,36 +24,49 @@ pub fn HopTable(props: &HopTableProps) -> Html {
                 <table data-testid="hops">
                     <caption>{ ui.hops_caption }</caption>
                     <thead>
-                        <tr>
-                            <th scope="col">{ ui.hop_number }</th>
-                            <th scope="col">{ ui.hop_from }</th>
-                            <th scope="col">{ ui.hop_by }</th>
-                            <th scope="col">{ ui.hop_with }</th>
-                            <th scope="col">{ ui.hop_time }</th>
-                            <th scope="col">{ ui.hop_delay }</th>
-                        </tr>
+                        <tr>{ for headings.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr>
                     </thead>
                     <tbody>
-                        { for props.hops.iter().enumerate().map(|(i, hop)| html! {
-                            <tr class={ classes!(hop.is_long().then_some("ndr-long")) }>
-                                <td>{ i + 1 }</td>
-                                <td>{ hop.from.clone().unwrap_or_else(dash) }</td>
-                                <td>{ hop.by.clone().unwrap_or_else(dash) }</td>
-                                <td>{ hop.with.clone().unwrap_or_else(dash) }</td>
-                                <td>{ hop.time.clone().unwrap_or_else(dash) }</td>
-                                <td>
-                                    { hop.delay.map(duration).unwrap_or_else(dash) }
-                                    if hop.is_long() {
-                                        <strong class="ndr-long-label" data-testid="long-delay">{ " " }{ ui.hop_long }</strong>
-                                    }
-                                </td>
-                            </tr>
-                        }) }
+                        { for hops.iter().enumerate().map(|(i, hop)| row(ui, i + 1, hop)) }
                     </tbody>
                 </table>
             </div>
         </section>
     }
+}
+
+/// The row of hop `number`. A long delay is marked in words as well as by
+/// the row's colour (a literal class, not `classes!`: see `components`).
+fn row(ui: &Ui, number: usize, hop: &Hop) -> Html {
+    let cells = html! {
+        <>
+            <td>{ number }</td>
+            { cell(hop.from.as_deref()) }{ cell(hop.by.as_deref()) }
+            { cell(hop.with.as_deref()) }{ cell(hop.time.as_deref()) }
+        </>
+    };
+    let delay = hop.delay.map_or_else(|| DASH.to_owned(), duration);
+    if hop.is_long() {
+        html! {
+            <tr class="ndr-long">
+                { cells }
+                <td>
+                    { delay }
+                    <strong class="ndr-long-label" data-testid="long-delay">{ " " }{ ui.hop_long }</strong>
+                </td>
+            </tr>
+        }
+    } else {
+        html! { <tr>{ cells }<td>{ delay }</td></tr> }
+    }
+}
+
+/// What an unknown value shows.
+const DASH: &str = "—";
+
+/// A cell with the text, or a dash when it is unknown.
+fn cell(text: Option<&str>) -> Html {
+    html! { <td>{ text.unwrap_or(DASH) }</td> }
 }
 
 /// Seconds as "45 s", "12 min 5 s" or "3 h 20 min".

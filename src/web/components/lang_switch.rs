@@ -3,33 +3,24 @@
 use crate::{catalogue, Lang};
 use yew::prelude::*;
 
-/// Props of [`LangSwitch`].
-#[derive(PartialEq, Properties)]
-pub struct LangSwitchProps {
-    /// The current language.
-    pub lang: Lang,
-    /// Called with the chosen language.
-    pub on_change: Callback<Lang>,
-}
-
-/// Two buttons, one per language; the current one is pressed.
-#[component]
-pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    let ui = catalogue::ui(props.lang);
+/// Two buttons, one per language; the current one (`current`) is pressed.
+/// `on_change` is called with the chosen language.
+pub fn lang_switch(current: Lang, on_change: &Callback<Lang>) -> Html {
+    let ui = catalogue::ui(current);
     html! {
         <div class="ndr-lang" role="group" aria-label={ ui.lang_label }>
             { for Lang::ALL.iter().map(|&lang| {
-                let on_change = props.on_change.clone();
+                let on_change = on_change.clone();
                 // Each language is named in itself, as people look for it.
-                let name = match lang {
-                    Lang::En => "English",
-                    Lang::Fr => "Français",
+                let (name, testid) = match lang {
+                    Lang::En => ("English", "lang-en"),
+                    Lang::Fr => ("Français", "lang-fr"),
                 };
                 html! {
                     <button type="button"
-                        data-testid={ format!("lang-{}", lang.tag()) }
+                        data-testid={ testid }
                         lang={ lang.tag() }
-                        aria-pressed={ (lang == props.lang).to_string() }
+                        aria-pressed={ if lang == current { "true" } else { "false" } }
                         onclick={ move |_| on_change.emit(lang) }>
                         { name }
                     </button>

@@ -4,21 +4,11 @@ use crate::catalogue::{self, Stage};
 use crate::Lang;
 use yew::prelude::*;
 
-/// Props of [`MailPath`].
-#[derive(PartialEq, Properties)]
-pub struct MailPathProps {
-    /// The interface language.
-    pub lang: Lang,
-    /// Where the message was refused.
-    pub stage: Stage,
-}
-
 /// Sender → on-premises server or device → connector → Exchange Online →
 /// recipient, as an ordered list drawn as boxes and arrows; the stage that
-/// refused the message is marked in words, not by colour alone.
-#[component]
-pub fn MailPath(props: &MailPathProps) -> Html {
-    let ui = catalogue::ui(props.lang);
+/// refused the message (`refused_at`) is marked in words, not by colour alone.
+pub fn mail_path(lang: Lang, refused_at: Stage) -> Html {
+    let ui = catalogue::ui(lang);
     let stops = [
         (None, ui.stage_sender),
         (None, ui.stage_server),
@@ -28,7 +18,7 @@ pub fn MailPath(props: &MailPathProps) -> Html {
     ];
     let refused = stops
         .iter()
-        .find(|(stage, _)| *stage == Some(props.stage))
+        .find(|(stage, _)| *stage == Some(refused_at))
         .map_or("", |(_, name)| name);
     let path: Vec<&str> = stops.iter().map(|(_, name)| *name).collect();
     let summary = ui
@@ -39,16 +29,17 @@ pub fn MailPath(props: &MailPathProps) -> Html {
         <figure class="ndr-path" data-testid="mail-path">
             <figcaption>{ ui.path_heading }</figcaption>
             <ol aria-label={ summary }>
-                { for stops.iter().map(|(stage, name)| {
-                    let here = *stage == Some(props.stage);
-                    html! {
-                        <li class={ classes!("ndr-stop", here.then_some("ndr-refused")) }
-                            data-testid={ here.then_some("refused-stage") }>
-                            <span>{ *name }</span>
-                            if here {
+                { for stops.iter().map(|&(stage, name)| {
+                    // Literal classes, not `classes!` (see `components`).
+                    if stage == Some(refused_at) {
+                        html! {
+                            <li class="ndr-stop ndr-refused" data-testid="refused-stage">
+                                <span>{ name }</span>
                                 <strong class="ndr-refused-label">{ "✕ " }{ ui.refused_here }</strong>
-                            }
-                        </li>
+                            </li>
+                        }
+                    } else {
+                        html! { <li class="ndr-stop"><span>{ name }</span></li> }
                     }
                 }) }
             </ol>
