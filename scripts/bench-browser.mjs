@@ -24,6 +24,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const started = performance.now();
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,16 +36,8 @@ const PASTE_ROUNDS = Number(process.env.NDR_BENCH_PASTE_ROUNDS ?? 15);
 const PASTE_WARMUP = 2;
 const MB = 1_000_000;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+const BROWSER_ARGS = [
+  ...CHROMIUM_ARGS,
   // gc() before each timed step, for both sides alike.
   '--js-flags=--expose-gc',
 ];
@@ -81,8 +74,8 @@ cpSync(join(POSTAL_MIME, 'dist', 'esm'), join(site, 'postal-mime'), {
 const server = await serve(site, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
+  executablePath: CHROMIUM,
+  args: BROWSER_ARGS,
 });
 
 try {
@@ -368,44 +361,17 @@ function printTable(tti, paste) {
   const ms = (value) => `${value.toFixed(1)} ms`;
   const kb = (value) => `${(value / 1024).toFixed(1)} KiB`;
   const m = (runs, key) => median(runs.map((run) => run[key]));
+  // One row: a measure, our value, the reference's, their ratio and the target.
+  const row = (label, format, ours, reference, target) =>
+    [label, format(ours), format(reference), (ours / reference).toFixed(2), target];
   const rows = [
     ['measure', 'ours', 'reference', 'ratio', 'target'],
-    [
-      'time to interactive: text area usable (DOM)',
-      ms(m(tti.widget, 'dom')),
-      ms(m(tti.bare, 'dom')),
-      (m(tti.widget, 'dom') / m(tti.bare, 'dom')).toFixed(2),
-      '<= 1.5',
-    ],
-    [
-      'time to interactive: + next frame',
-      ms(m(tti.widget, 'frame')),
-      ms(m(tti.bare, 'frame')),
-      (m(tti.widget, 'frame') / m(tti.bare, 'frame')).toFixed(2),
-      '-',
-    ],
-    ['first load, raw bytes', kb(m(tti.widget, 'bytes')), kb(m(tti.bare, 'bytes')), (m(tti.widget, 'bytes') / m(tti.bare, 'bytes')).toFixed(2), '-'],
-    [
-      '1 MB paste: diagnosis in the DOM / parse',
-      ms(m(paste.ours, 'dom')),
-      ms(m(paste.postal, 'parse')),
-      (m(paste.ours, 'dom') / m(paste.postal, 'parse')).toFixed(2),
-      '< 1 (aim)',
-    ],
-    [
-      '1 MB paste: input event alone / parse',
-      ms(m(paste.ours, 'event')),
-      ms(m(paste.postal, 'parse')),
-      (m(paste.ours, 'event') / m(paste.postal, 'parse')).toFixed(2),
-      '-',
-    ],
-    [
-      '1 MB paste: + next frame / bare page, same',
-      ms(m(paste.ours, 'frame')),
-      ms(m(paste.bare, 'frame')),
-      (m(paste.ours, 'frame') / m(paste.bare, 'frame')).toFixed(2),
-      '-',
-    ],
+    row('time to interactive: text area usable (DOM)', ms, m(tti.widget, 'dom'), m(tti.bare, 'dom'), '<= 1.5'),
+    row('time to interactive: + next frame', ms, m(tti.widget, 'frame'), m(tti.bare, 'frame'), '-'),
+    row('first load, raw bytes', kb, m(tti.widget, 'bytes'), m(tti.bare, 'bytes'), '-'),
+    row('1 MB paste: diagnosis in the DOM / parse', ms, m(paste.ours, 'dom'), m(paste.postal, 'parse'), '< 1 (aim)'),
+    row('1 MB paste: input event alone / parse', ms, m(paste.ours, 'event'), m(paste.postal, 'parse'), '-'),
+    row('1 MB paste: + next frame / bare page, same', ms, m(paste.ours, 'frame'), m(paste.bare, 'frame'), '-'),
   ];
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
   const line = (row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   ');
