@@ -2,7 +2,7 @@
 // never run; nothing is requested, sent, stored or opened while analysing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openWidget, paste, pasteLarge, isTextsModule, switchLang } from './harness.mjs';
+import { startSuite, openWidget, paste, pasteLarge, isTextsModule, switchLang, contentField } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -174,3 +174,17 @@ for (const [name, build] of Object.entries(HOSTILE)) {
     await close();
   });
 }
+
+test('when the texts cannot be loaded, the diagnosis still shows and the page says why', async () => {
+  const context = await suite.browser.newContext({ locale: 'en-US' });
+  await context.route(/\/texts-[a-z]{2}-[0-9a-f]+\.js$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(suite.origin + '/');
+  await page.locator('[data-testid="ndr-input"]').waitFor({ state: 'visible' });
+  await paste(page, 'Remote Server returned \'550 5.7.705 Access denied, tenant has exceeded threshold\'');
+  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.705');
+  const warning = page.locator('p.ndr-warning[role="status"]');
+  await warning.waitFor();
+  assert.equal((await warning.textContent()).trim(), contentField('en', 'ui', 'texts_unavailable'));
+  await context.close();
+});
