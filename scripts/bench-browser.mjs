@@ -88,6 +88,22 @@ try {
   rmSync(site, { recursive: true, force: true });
 }
 
+/**
+ * Runs in each page before its own scripts: `window.__benchFrameEnd()`
+ * resolves with performance.now() at the end of the next frame (a task queued
+ * from the next animation frame runs once that frame is painted).
+ */
+function installFrameEnd() {
+  window.__benchFrameEnd = () =>
+    new Promise((ok) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => ok(performance.now());
+        channel.port2.postMessage(null);
+      }),
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Time to interactive
 
@@ -111,12 +127,8 @@ function ttiProbe(selector) {
     if (window.__benchTti !== undefined || !usable()) return;
     window.__benchTti = performance.now();
     observer.disconnect();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        window.__benchTtiFrame = performance.now();
-      };
-      channel.port2.postMessage(null);
+    window.__benchFrameEnd().then((time) => {
+      window.__benchTtiFrame = time;
     });
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
@@ -127,6 +139,7 @@ async function loadOnce(name, check) {
   const { input } = PAGES[name];
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
   try {
+    await context.addInitScript(installFrameEnd);
     await context.addInitScript(ttiProbe, input);
     const page = await context.newPage();
     const errors = [];
@@ -231,13 +244,7 @@ async function timeWidget(page) {
     const tDom = await done;
     clearTimeout(timer);
     observer.disconnect();
-    const tFrame = await new Promise((ok) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => ok(performance.now());
-        channel.port2.postMessage(null);
-      }),
-    );
+    const tFrame = await window.__benchFrameEnd();
     return { event: tEvent - t0, dom: tDom - t0, frame: tFrame - t0 };
   });
 }
@@ -276,13 +283,7 @@ async function timeBare(page) {
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     const tDom = await done;
     observer.disconnect();
-    const tFrame = await new Promise((ok) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => ok(performance.now());
-        channel.port2.postMessage(null);
-      }),
-    );
+    const tFrame = await window.__benchFrameEnd();
     // Empty again for the next round.
     area.value = '';
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
@@ -301,6 +302,7 @@ async function measurePaste() {
   const bounce = mimeBounce(MB);
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
   try {
+    await context.addInitScript(installFrameEnd);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
