@@ -2,7 +2,7 @@
 //! in its role, and weigh the findings.
 
 use crate::address::AddressList;
-use crate::bounce::{Bounce, Evidence, Kind, Limit, Original, Recipient, Source};
+use crate::bounce::{Bounce, Evidence, Input, Kind, Limit, Original, Recipient, Source};
 use crate::dsn::{self, RecipientFields};
 use crate::html;
 use crate::lines::lines;
@@ -38,9 +38,12 @@ pub fn analyse(input: &[u8]) -> Bounce {
         bounce
     });
     let mut bounce = messages.next().unwrap_or_else(Bounce::none);
+    let mut reports = usize::from(bounce.is_ndr());
     for next in messages {
+        reports += usize::from(next.is_ndr());
         merge(&mut bounce, next);
     }
+    bounce.reports = reports;
     let found = bounce.recipients.len();
     if found > MAX_RECIPIENTS {
         bounce.recipients.truncate(MAX_RECIPIENTS);
@@ -144,6 +147,11 @@ fn from_text(text: &str, base: Option<usize>) -> Bounce {
     let listed = notice::recipients(own);
     let signalled = report.is_some() || !listed.is_empty();
     let mut bounce = Bounce::none();
+    bounce.input = if text.trim().lines().nth(1).is_none() {
+        Input::SmtpReply
+    } else {
+        Input::CopiedText
+    };
     if found.is_empty() && !signalled {
         return bounce;
     }

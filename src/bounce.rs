@@ -16,6 +16,53 @@ pub enum Kind {
     NotABounce,
 }
 
+/// What the input was read as: the shape the failure was found in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Input {
+    /// A delivery report as a mail message (or an mbox of them).
+    #[default]
+    Ndr,
+    /// A person's message that carries a delivery report as an attachment.
+    ForwardedNdr,
+    /// A delivery report quoted in a reply or pasted into an inline forward.
+    QuotedNdr,
+    /// A mail server's log lines (Postfix, Exim, Sendmail, Exchange tracking).
+    MtaLog,
+    /// An application's error or stack trace around a server's reply.
+    ApplicationError,
+    /// An SMTP session transcript (client debug output).
+    SmtpTranscript,
+    /// Message trace output (Exchange admin center or PowerShell).
+    MessageTrace,
+    /// A mail queue's last error (`Get-Queue`, Queue Viewer).
+    QueueError,
+    /// One SMTP reply line.
+    SmtpReply,
+    /// Text copied out of a mail client, without the message around it.
+    CopiedText,
+    /// An Outlook item file (`.msg`).
+    OutlookMsg,
+}
+
+impl Input {
+    /// The input's name in JSON and in the catalogue.
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Ndr => "ndr",
+            Input::ForwardedNdr => "forwarded_ndr",
+            Input::QuotedNdr => "quoted_ndr",
+            Input::MtaLog => "mta_log",
+            Input::ApplicationError => "application_error",
+            Input::SmtpTranscript => "smtp_transcript",
+            Input::MessageTrace => "message_trace",
+            Input::QueueError => "queue_error",
+            Input::SmtpReply => "smtp_reply",
+            Input::CopiedText => "copied_text",
+            Input::OutlookMsg => "outlook_msg",
+        }
+    }
+}
+
 /// How a finding was made, from most to least trustworthy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
@@ -77,6 +124,11 @@ pub struct Original {
 pub struct Bounce {
     /// Failure, delay, success report, or no bounce at all.
     pub kind: Kind,
+    /// What the input was read as.
+    pub input: Input,
+    /// How many delivery reports the input held (an mbox or a paste of
+    /// several); the diagnosis is the final failure among them.
+    pub reports: usize,
     /// The failure's enhanced status code.
     pub status: Option<StatusCode>,
     /// The failure's SMTP reply code.
@@ -127,6 +179,8 @@ impl Bounce {
     pub fn none() -> Bounce {
         Bounce {
             kind: Kind::NotABounce,
+            input: Input::Ndr,
+            reports: 0,
             status: None,
             smtp_code: None,
             diagnostic: None,

@@ -25,7 +25,7 @@ mod notice;
 mod status;
 
 pub use analyse::{analyse, MAX_INPUT, MAX_RECIPIENTS};
-pub use bounce::{Bounce, Evidence, Kind, Limit, Original, Recipient, Source};
+pub use bounce::{Bounce, Evidence, Input, Kind, Limit, Original, Recipient, Source};
 pub use lang::Lang;
 pub use status::StatusCode;
 

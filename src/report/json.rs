@@ -18,6 +18,8 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
     let mut out = String::from("{");
     field(&mut out, "is_ndr", &bounce.is_ndr().to_string());
     field(&mut out, "kind", &string(kind(bounce.kind)));
+    field(&mut out, "input", &string(bounce.input.name()));
+    field(&mut out, "reports", &bounce.reports.to_string());
     field(
         &mut out,
         "status",
@@ -198,7 +200,7 @@ mod tests {
     fn no_bounce_is_explicit() {
         let json = to_json(&Bounce::none(), Lang::En);
         assert!(json.starts_with(
-            "{\"is_ndr\":false,\"kind\":\"not_a_bounce\",\"status\":null,\"smtp_code\":null"
+            "{\"is_ndr\":false,\"kind\":\"not_a_bounce\",\"input\":\"ndr\",\"reports\":0,\"status\":null,\"smtp_code\":null"
         ));
         assert!(json.contains("\"recipients\":[]"));
     }
