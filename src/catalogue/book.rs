@@ -6,7 +6,7 @@
 //! `embedded-content`, on by default). A book, once loaded, lives as long as
 //! the program: at most one per language is ever kept.
 
-use super::{Meaning, Rfc3463, Step, Texts};
+use super::{read_rfc3463, read_texts, Rfc3463, Texts, SCHEMA_HASH};
 use crate::Lang;
 use std::fmt;
 use std::sync::OnceLock;
@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const FIELD: char = '\u{1f}';
 
 /// Lists in a book are short; a longer count means the file is not a book.
-const MAX_LIST: usize = 64;
+const MAX_LIST: usize = super::schema::MAX_LIST;
 
 /// Every entry's texts (in catalogue order; `None` where a file is missing)
 /// and RFC 3463's, in one language.
@@ -79,95 +79,59 @@ pub fn embedded(lang: Lang) -> &'static str {
     }
 }
 
-/// Reads a book; the fields are in the order `build.rs` writes them.
+/// Reads a book; the fields are in the order `build/` writes them, which
+/// the schema sets: its hash first, then each entry's texts, then RFC 3463's.
 fn parse(text: &'static str) -> Result<Book, BookError> {
     let mut fields = Fields(text.split(FIELD));
+    if fields.next()? != SCHEMA_HASH {
+        return Err(BookError(
+            "it was written for another version of the widget",
+        ));
+    }
     let mut texts = Vec::with_capacity(super::ENTRIES.len());
     for _ in super::ENTRIES {
         texts.push(match fields.next()? {
             "0" => None,
-            "1" => Some(entry_texts(&mut fields)?),
+            "1" => Some(read_texts(&mut fields)?),
             _ => return Err(BookError("an entry has no presence mark")),
         });
     }
-    let mut meaning = || -> Result<Meaning, BookError> {
-        Ok(Meaning {
-            title: fields.next()?,
-            meaning: fields.next()?,
-        })
-    };
-    let class = [meaning()?, meaning()?, meaning()?];
-    let subject = [
-        meaning()?,
-        meaning()?,
-        meaning()?,
-        meaning()?,
-        meaning()?,
-        meaning()?,
-        meaning()?,
-        meaning()?,
-    ];
-    let rfc3463 = Rfc3463 {
-        class,
-        subject,
-        unknown_detail: fields.next()?,
-        source_title: fields.next()?,
-        source_url: fields.next()?,
-    };
+    let rfc3463 = read_rfc3463(&mut fields)?;
     if fields.0.next().is_some() {
         return Err(BookError("fields are left over"));
     }
     Ok(Book { texts, rfc3463 })
 }
 
-fn entry_texts(fields: &mut Fields) -> Result<Texts, BookError> {
-    let (title, meaning, what_happened) = (fields.next()?, fields.next()?, fields.next()?);
-    let (why, affected, waiting) = (fields.next()?, fields.next()?, fields.next()?);
-    let sender_steps = (0..fields.count()?)
-        .map(|_| fields.next())
-        .collect::<Result<Vec<_>, _>>()?;
-    let (admin_summary, admin_message) = (fields.next()?, fields.next()?);
-    let (source_title, source_url) = (fields.next()?, fields.next()?);
-    let steps = (0..fields.count()?)
-        .map(|_| {
-            Ok(Step {
-                goal: fields.next()?,
-                place: fields.next()?,
-                powershell: fields.next()?.strip_prefix('='),
-                check: fields.next()?,
-                avoid: fields.next()?,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Texts {
-        title,
-        meaning,
-        what_happened,
-        why,
-        affected,
-        waiting,
-        sender_steps: Vec::leak(sender_steps),
-        admin_summary,
-        admin_message,
-        source_title,
-        source_url,
-        steps: Vec::leak(steps),
-    })
-}
-
-struct Fields(std::str::Split<'static, char>);
+/// The fields of a book, read in order.
+pub(super) struct Fields(std::str::Split<'static, char>);
 
 impl Fields {
-    fn next(&mut self) -> Result<&'static str, BookError> {
+    /// The next text.
+    pub(super) fn next(&mut self) -> Result<&'static str, BookError> {
         self.0.next().ok_or(BookError("it ends early"))
     }
 
-    fn count(&mut self) -> Result<usize, BookError> {
-        self.next()?
+    /// The next optional text: "=" marks a present one.
+    pub(super) fn optional(&mut self) -> Result<Option<&'static str>, BookError> {
+        Ok(self.next()?.strip_prefix('='))
+    }
+
+    /// A list: its length, then each item as `item` reads it.
+    pub(super) fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Fields) -> Result<T, BookError>,
+    ) -> Result<&'static [T], BookError> {
+        let count = self
+            .next()?
             .parse()
             .ok()
             .filter(|n| *n <= MAX_LIST)
-            .ok_or(BookError("a list length is not a small number"))
+            .ok_or(BookError("a list length is not a small number"))?;
+        let items = (0..count)
+            .map(|_| item(self))
+            .collect::<Result<Vec<T>, _>>()?;
+        Ok(Vec::leak(items))
     }
 }
 
@@ -194,11 +158,19 @@ mod tests {
             parse(longer).unwrap_err(),
             BookError("fields are left over")
         );
+        let no_mark: &'static str = format!("{SCHEMA_HASH}\u{1f}x").leak();
         assert_eq!(
-            parse("x").unwrap_err(),
+            parse(no_mark).unwrap_err(),
             BookError("an entry has no presence mark")
         );
-        let huge_list = "1\u{1f}t\u{1f}m\u{1f}w\u{1f}y\u{1f}a\u{1f}w\u{1f}99999999";
+        assert_eq!(
+            parse("0123456789abcdef\u{1f}1").unwrap_err(),
+            BookError("it was written for another version of the widget")
+        );
+        let huge_list: &'static str = format!(
+            "{SCHEMA_HASH}\u{1f}1\u{1f}t\u{1f}m\u{1f}w\u{1f}y\u{1f}a\u{1f}w\u{1f}s\u{1f}m\u{1f}t\u{1f}u\u{1f}99999999"
+        )
+        .leak();
         assert_eq!(
             parse(huge_list).unwrap_err(),
             BookError("a list length is not a small number")

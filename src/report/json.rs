@@ -2,7 +2,7 @@
 //! framework would only add size.
 
 use crate::bounce::{Bounce, Kind, Limit, Source};
-use crate::catalogue::{self, Scope};
+use crate::catalogue;
 use crate::Lang;
 use std::fmt::Write as _;
 
@@ -104,7 +104,32 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
             field(&mut item, "entry", &string(entry.code));
             field(&mut item, "title", &string(texts.title));
             field(&mut item, "meaning", &string(texts.meaning));
-            field(&mut item, "scope", &string(scope(entry.scope)));
+            field(&mut item, "scope", &string(entry.scope.name()));
+            let steps: Vec<String> = texts
+                .steps
+                .iter()
+                .map(|step| {
+                    let mut one = String::from("{");
+                    field(&mut one, "title", &string(step.title));
+                    field(&mut one, "goal", &string(step.goal));
+                    close(one)
+                })
+                .collect();
+            field(&mut item, "steps", &format!("[{}]", steps.join(",")));
+            let fixed_by: Vec<String> = entry.fixed_by.iter().map(|a| string(a.name())).collect();
+            field(&mut item, "fixed_by", &format!("[{}]", fixed_by.join(",")));
+            field(
+                &mut item,
+                "clears_by_itself",
+                &entry.clears_by_itself.to_string(),
+            );
+            field(
+                &mut item,
+                "clears_within_hours",
+                &entry
+                    .clears_within_hours
+                    .map_or("null".into(), |h| h.to_string()),
+            );
             field(&mut item, "lang", &string(lang.tag()));
             close(item)
         });
@@ -128,17 +153,6 @@ fn source(source: Source) -> &'static str {
         Source::DeliveryStatus => "delivery_status",
         Source::NotificationText => "notification_text",
         Source::BareLine => "bare_line",
-    }
-}
-
-/// The scope's name in JSON.
-pub(crate) fn scope(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Organisation => "organisation",
-        Scope::Account => "account",
-        Scope::SendingServer => "sending_server",
-        Scope::Recipient => "recipient",
-        Scope::Message => "message",
     }
 }
 

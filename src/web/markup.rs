@@ -5,6 +5,7 @@
 //! and called, a piece that appears ten times costs the wasm one copy, not
 //! ten. `#[inline(never)]` keeps the optimiser from undoing that.
 
+use crate::catalogue::Ui;
 use yew::prelude::*;
 
 /// `<h3>{text}</h3>`.
@@ -20,10 +21,10 @@ pub fn p(text: &'static str) -> Html {
 }
 
 /// `<p><strong>{label}: </strong>{value}</p>`, one labelled line such as a
-/// step's "Where: …".
+/// step's "Where: …", with the separator of the language.
 #[inline(never)]
-pub fn labelled(label: &'static str, value: &'static str) -> Html {
-    html! { <p><strong>{ label }{ ": " }</strong>{ value }</p> }
+pub fn labelled(ui: &Ui, label: &'static str, value: &'static str) -> Html {
+    html! { <p><strong>{ ui.labelled(label, "") }</strong>{ value }</p> }
 }
 
 /// `<dt>{label}</dt><dd data-testid={testid}>{value}</dd>`, one fact of a

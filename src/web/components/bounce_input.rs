@@ -113,11 +113,7 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
         })
     };
     let file_note = match &props.source {
-        Some(Source::File { name, size }) => Some(
-            ui.file_loaded
-                .replace("{name}", name)
-                .replace("{size}", &size.to_string()),
-        ),
+        Some(Source::File { name, size }) => Some(ui.file_loaded(name, &size.to_string())),
         _ => None,
     };
     let content = html! {

@@ -63,7 +63,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <span class="ndr-copy">
-            <button type="button" {onclick} aria-label={ ui.copy_named.replace("{what}", &props.label) }
+            <button type="button" {onclick} aria-label={ ui.copy_named(&props.label) }
                 data-testid={ props.testid.clone() }>{ ui.copy }</button>
             <span class="ndr-copy-status" role="status">{ status }</span>
         </span>

@@ -1,6 +1,6 @@
 //! The result region: what the parser found, and where.
 
-use crate::bounce::{Bounce, Evidence, Kind, Limit, Source};
+use crate::bounce::{Bounce, Evidence, Kind};
 use crate::catalogue::{self, Scope};
 use crate::web::markup::{fact, h3, p};
 use crate::Lang;
@@ -41,26 +41,16 @@ fn announce(bounce: &Bounce, lang: Lang) -> String {
         return ui.kind_failure.to_owned();
     };
     let title = catalogue::lookup(code).map_or("", |e| e.texts(lang).title);
-    ui.announce
-        .replace("{code}", &code.to_string())
-        .replace("{title}", title)
+    ui.announce(&code.to_string(), title)
 }
 
 fn findings(bounce: &Bounce, lang: Lang) -> Html {
     let ui = catalogue::ui(lang);
-    let kind = match bounce.kind {
-        Kind::Delay => ui.kind_delay,
-        Kind::Delivered => ui.kind_delivered,
-        _ => ui.kind_failure,
-    };
-    let limits = bounce.limits.iter().map(|limit| {
-        let text = match limit {
-            Limit::InputTooLarge { .. } => ui.too_large,
-            Limit::MimeTooComplex => ui.too_complex,
-            Limit::TooManyRecipients { .. } => ui.too_many_recipients,
-        };
-        html! { <p class="ndr-warning" role="note">{ text }</p> }
-    });
+    let kind = ui.kind(bounce.kind);
+    let limits = bounce
+        .limits
+        .iter()
+        .map(|limit| html! { <p class="ndr-warning" role="note">{ ui.limit(limit) }</p> });
     let entry = bounce.status.and_then(catalogue::lookup);
     let tenant_wide = entry.is_some_and(|e| e.scope == Scope::Organisation);
     let status = bounce
@@ -130,16 +120,12 @@ fn evidence_view(evidence: &Evidence, lang: Lang) -> Html {
         (Some(b), Some(c), Some(a)) => (b, c, a),
         _ => (line.as_str(), "", ""),
     };
-    let how = match evidence.source {
-        Source::DeliveryStatus => ui.source_dsn,
-        Source::NotificationText => ui.source_text,
-        Source::BareLine => ui.source_bare,
-    };
+    let how = ui.source(evidence.source);
     html! {
         <div class="ndr-evidence">
             { h3(ui.evidence_label) }
             <pre data-testid="evidence">{ before.trim_start() }<mark>{ code }</mark>{ after }</pre>
-            <p class="ndr-hint" data-testid="found-by">{ ui.source_label }{ ": " }{ how }</p>
+            <p class="ndr-hint" data-testid="found-by">{ ui.labelled(ui.source_label, how) }</p>
         </div>
     }
 }
@@ -157,7 +143,7 @@ fn general(code: crate::StatusCode, lang: Lang) -> Html {
                 <li><strong>{ subject.title }</strong>{ " — " }{ subject.meaning }</li>
             </ul>
             { p(rfc.unknown_detail) }
-            <p class="ndr-source">{ ui.source_prefix }{ ": " }
+            <p class="ndr-source">{ ui.labelled(ui.source_prefix, "") }
                 <a href={ rfc.source_url } target="_blank" rel="noopener noreferrer">{ rfc.source_title }</a></p>
         </div>
     }

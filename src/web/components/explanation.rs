@@ -14,13 +14,13 @@ pub fn explanation(lang: Lang, entry: &'static Entry) -> Html {
         <div class="ndr-explanation">
             <h2 id="ndr-help-heading" data-testid="title">{ texts.title }</h2>
             <p data-testid="explanation" class="ndr-meaning">{ texts.meaning }</p>
-            <p class="ndr-scope" data-testid="scope">{ crate::report::scope_line(entry.scope, lang) }</p>
+            <p class="ndr-scope" data-testid="scope">{ ui.scope(entry.scope) }</p>
             { h3(ui.what_happened_heading) }{ p(texts.what_happened) }
             { h3(ui.why_heading) }{ p(texts.why) }
             { h3(ui.affected_heading) }{ p(texts.affected) }
             { h3(ui.waiting_heading) }{ p(texts.waiting) }
             <p class="ndr-source" data-testid="source">
-                { ui.source_prefix }{ ": " }
+                { ui.labelled(ui.source_prefix, "") }
                 <a href={ texts.source_url } target="_blank" rel="noopener noreferrer">{ texts.source_title }</a>
                 { format!(" ({} {})", ui.checked_prefix, entry.checked) }
             </p>

@@ -21,10 +21,7 @@ pub fn mail_path(lang: Lang, refused_at: Stage) -> Html {
         .find(|(stage, _)| *stage == Some(refused_at))
         .map_or("", |(_, name)| name);
     let path: Vec<&str> = stops.iter().map(|(_, name)| *name).collect();
-    let summary = ui
-        .path_summary
-        .replace("{path}", &path.join(" → "))
-        .replace("{stage}", refused);
+    let summary = ui.path_summary(&path.join(" → "), refused);
     html! {
         <figure class="ndr-path" data-testid="mail-path">
             <figcaption>{ ui.path_heading }</figcaption>

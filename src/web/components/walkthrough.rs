@@ -39,10 +39,7 @@ impl Walkthrough {
         let texts = self.entry.texts(lang);
         let total = texts.steps.len();
         let done_count = self.done.iter().filter(|d| **d).count();
-        let progress = ui
-            .steps_done
-            .replace("{done}", &done_count.to_string())
-            .replace("{total}", &total.to_string());
+        let progress = ui.steps_done(&done_count.to_string(), &total.to_string());
         let body = match texts.steps.get(self.step) {
             Some(step) => self.step_view(step),
             None => self.summary_view(),
@@ -74,12 +71,12 @@ impl Walkthrough {
                     { for texts.steps.iter().enumerate().map(|(i, step)| html! {
                         <section class="ndr-step">
                             <h4>{ step_label(lang, i, total) }{ " — " }{ step.goal }</h4>
-                            { labelled(ui.step_where, step.place) }
+                            { labelled(ui, ui.step_where, step.place) }
                             if let Some(shell) = step.powershell {
                                 <pre><code>{ shell }</code></pre>
                             }
-                            { labelled(ui.step_check, step.check) }
-                            { labelled(ui.step_avoid, step.avoid) }
+                            { labelled(ui, ui.step_check, step.check) }
+                            { labelled(ui, ui.step_avoid, step.avoid) }
                         </section>
                     }) }
                 </div>
@@ -110,7 +107,7 @@ impl Walkthrough {
             <article class="ndr-step" data-testid="step" aria-labelledby="ndr-step-title">
                 <p class="ndr-step-progress" data-testid="step-progress">{ step_label(lang, n, total) }</p>
                 <h4 id="ndr-step-title" data-testid="step-goal">{ step.goal }</h4>
-                { labelled(ui.step_where, step.place) }
+                { labelled(ui, ui.step_where, step.place) }
                 if let Some(shell) = step.powershell {
                     <div class="ndr-shell">
                         <p class="ndr-hint">{ ui.powershell_label }</p>
@@ -118,8 +115,8 @@ impl Walkthrough {
                         <CopyButton {lang} text={shell} label={ ui.powershell_label } testid="copy-powershell" />
                     </div>
                 }
-                { labelled(ui.step_check, step.check) }
-                <p class="ndr-avoid"><strong>{ ui.step_avoid }{ ": " }</strong>{ step.avoid }</p>
+                { labelled(ui, ui.step_check, step.check) }
+                <p class="ndr-avoid"><strong>{ ui.labelled(ui.step_avoid, "") }</strong>{ step.avoid }</p>
                 <label class="ndr-choice">
                     <input type="checkbox" data-testid="step-done" checked={ done } {onchange} />
                     { ui.mark_done }
@@ -169,10 +166,7 @@ impl Walkthrough {
 
 /// "Step {n} of {total}" for the step at `index`.
 fn step_label(lang: Lang, index: usize, total: usize) -> String {
-    catalogue::ui(lang)
-        .step_progress
-        .replace("{n}", &(index + 1).to_string())
-        .replace("{total}", &total.to_string())
+    catalogue::ui(lang).step_progress(&(index + 1).to_string(), &total.to_string())
 }
 
 /// A step's goal up to its first full stop or colon, for lists of steps.
