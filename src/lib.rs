@@ -15,6 +15,7 @@
 mod address;
 mod analyse;
 mod bounce;
+mod diagnosis;
 mod dsn;
 mod fold;
 mod html;
@@ -26,6 +27,7 @@ mod status;
 
 pub use analyse::{analyse, MAX_INPUT, MAX_RECIPIENTS};
 pub use bounce::{Bounce, Evidence, Input, Kind, Limit, Original, Recipient, Source};
+pub use diagnosis::Diagnosis;
 pub use lang::Lang;
 pub use status::StatusCode;
 

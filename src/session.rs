@@ -2,8 +2,10 @@
 //! it. Plain Rust, tested natively; the browser layer (`web`) wraps it in a
 //! Yew reducer and keeps storage, clipboard and files to itself.
 
-use crate::catalogue::{self, Entry};
+use crate::catalogue::Entry;
+use crate::diagnosis::Diagnosis;
 use crate::{analyse, Bounce, Lang, Limit};
+use std::fmt;
 use std::rc::Rc;
 
 /// Who is reading: the person who got the bounce, or the admin who fixes it.
@@ -45,13 +47,49 @@ pub struct Session {
     /// What the diagnosis was made from, if anything.
     pub source: Option<Source>,
     /// The diagnosis of the current input.
-    pub bounce: Option<Rc<Bounce>>,
+    pub diagnosis: Option<Rc<Diagnosis>>,
     /// The walkthrough step shown; the step count means the summary screen.
     pub step: usize,
     /// Which walkthrough steps the admin marked as done.
     pub done: Rc<[bool]>,
     /// Whether copied texts hide personal data.
     pub redact: bool,
+    /// The walkthrough progress remembered per code.
+    pub memory: Memory,
+}
+
+/// Where the walkthrough progress of an earlier visit is found, per code:
+/// the browser's storage in the widget, nothing in tests. A new diagnosis
+/// starts from it at once, so restoring costs no second render.
+#[derive(Clone)]
+pub struct Memory(Rc<Recall>);
+
+/// Reads the marks saved for a code.
+type Recall = dyn Fn(&str) -> Option<Vec<bool>>;
+
+impl Memory {
+    /// Progress read by `recall`.
+    pub fn new(recall: impl Fn(&str) -> Option<Vec<bool>> + 'static) -> Memory {
+        Memory(Rc::new(recall))
+    }
+}
+
+impl Default for Memory {
+    fn default() -> Memory {
+        Memory::new(|_| None)
+    }
+}
+
+impl PartialEq for Memory {
+    fn eq(&self, other: &Memory) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for Memory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Memory")
+    }
 }
 
 /// What can happen to the state.
@@ -77,31 +115,30 @@ pub enum Action {
     GoTo(usize),
     /// Mark a step done or not done.
     SetDone(usize, bool),
-    /// Progress remembered for this code in an earlier visit.
-    Restore(Vec<bool>),
     /// Hide personal data in copied texts, or not.
     SetRedact(bool),
 }
 
 impl Session {
-    /// The state at start-up.
-    pub fn new(lang: Lang) -> Session {
+    /// The state at start-up; `memory` recalls earlier progress.
+    pub fn new(lang: Lang, memory: Memory) -> Session {
         Session {
             lang,
             audience: Audience::default(),
             text: Rc::from(""),
             text_rev: 0,
             source: None,
-            bounce: None,
+            diagnosis: None,
             step: 0,
             done: Rc::from([]),
             redact: false,
+            memory,
         }
     }
 
     /// The catalogue entry for the diagnosed code, if there is one.
     pub fn entry(&self) -> Option<&'static Entry> {
-        self.bounce.as_ref()?.status.and_then(catalogue::lookup)
+        self.diagnosis.as_ref()?.entry
     }
 
     /// Number of walkthrough steps for the current diagnosis.
@@ -111,10 +148,16 @@ impl Session {
 
     fn diagnose(&mut self, bounce: Option<Bounce>) {
         let before = self.entry().map(|e| e.code);
-        self.bounce = bounce.map(Rc::new);
-        if self.entry().map(|e| e.code) != before {
+        self.diagnosis = bounce.map(|b| Rc::new(Diagnosis::new(b)));
+        let code = self.entry().map(|e| e.code);
+        if code != before {
+            let count = self.step_count();
             self.step = 0;
-            self.done = vec![false; self.step_count()].into();
+            self.done = code
+                .and_then(|code| (self.memory.0)(code))
+                .filter(|marks| marks.len() == count)
+                .unwrap_or_else(|| vec![false; count])
+                .into();
         }
     }
 }
@@ -176,8 +219,6 @@ impl Session {
                 }
                 next.done = marks.into();
             }
-            Action::Restore(marks) if marks.len() == next.step_count() => next.done = marks.into(),
-            Action::Restore(_) => {}
             Action::SetRedact(redact) => next.redact = redact,
         }
         next
@@ -195,7 +236,7 @@ mod tests {
     #[test]
     fn language_and_audience_keep_the_place() {
         let mut state = reduce(
-            Session::new(Lang::En),
+            Session::new(Lang::En, Memory::default()),
             Action::Input("550 5.7.750 Client blocked".into()),
         );
         state = reduce(state, Action::SetAudience(Audience::Admin));
@@ -206,13 +247,16 @@ mod tests {
         state = reduce(state, Action::SetAudience(Audience::Admin));
         assert_eq!(state.step, 2);
         assert!(state.done[1]);
-        assert_eq!(state.bounce.unwrap().status.unwrap().to_string(), "5.7.750");
+        assert_eq!(
+            state.diagnosis.unwrap().bounce.status.unwrap().to_string(),
+            "5.7.750"
+        );
     }
 
     #[test]
     fn a_new_code_restarts_the_walkthrough() {
         let mut state = reduce(
-            Session::new(Lang::En),
+            Session::new(Lang::En, Memory::default()),
             Action::Input("550 5.7.750 x".into()),
         );
         state = reduce(state, Action::GoTo(3));
@@ -225,7 +269,7 @@ mod tests {
     #[test]
     fn clear_wipes_the_input() {
         let mut state = reduce(
-            Session::new(Lang::En),
+            Session::new(Lang::En, Memory::default()),
             Action::File {
                 name: "a.eml".into(),
                 bytes: b"550 5.7.705 x".to_vec(),
@@ -233,20 +277,27 @@ mod tests {
         );
         assert!(matches!(state.source, Some(Source::File { .. })));
         state = reduce(state, Action::Clear);
-        assert!(state.bounce.is_none() && state.source.is_none() && state.text.is_empty());
+        assert!(state.diagnosis.is_none() && state.source.is_none() && state.text.is_empty());
     }
 
     #[test]
     fn only_widget_written_text_reaches_the_text_area() {
         let typed = reduce(
-            Session::new(Lang::En),
+            Session::new(Lang::En, Memory::default()),
             Action::Input("550 5.7.705 x".into()),
         );
         assert_eq!(typed.text_rev, 0, "typed text is already in the text area");
         let loaded = reduce(typed, Action::Load("550 5.7.750 y".into()));
         assert_eq!((loaded.text_rev, &*loaded.text), (1, "550 5.7.750 y"));
         assert_eq!(
-            loaded.bounce.as_ref().unwrap().status.unwrap().to_string(),
+            loaded
+                .diagnosis
+                .as_ref()
+                .unwrap()
+                .bounce
+                .status
+                .unwrap()
+                .to_string(),
             "5.7.750"
         );
     }
@@ -255,8 +306,11 @@ mod tests {
     fn oversized_input_is_cut_and_says_so() {
         let mut text = "550 5.7.705 Access denied\n".to_owned();
         text.push_str(&"x".repeat(WIDGET_MAX_INPUT));
-        let state = reduce(Session::new(Lang::En), Action::Input(text));
-        let bounce = state.bounce.unwrap();
+        let state = reduce(
+            Session::new(Lang::En, Memory::default()),
+            Action::Input(text),
+        );
+        let bounce = &state.diagnosis.as_ref().unwrap().bounce;
         assert_eq!(bounce.status.unwrap().to_string(), "5.7.705");
         assert!(matches!(
             bounce.limits[..],
@@ -268,9 +322,37 @@ mod tests {
     }
 
     #[test]
+    fn remembered_progress_comes_with_the_diagnosis() {
+        let memory = Memory::new(|code| (code == "5.7.705").then(|| vec![true; 3]));
+        let state = reduce(
+            Session::new(Lang::En, memory.clone()),
+            Action::Input("550 5.7.705 x".into()),
+        );
+        let count = state.step_count();
+        if count == 3 {
+            assert!(state.done.iter().all(|d| *d));
+        } else {
+            assert!(
+                state.done.iter().all(|d| !*d),
+                "marks of another length are ignored"
+            );
+        }
+        let memory = Memory::new(move |_| Some(vec![true; count]));
+        let state = reduce(
+            Session::new(Lang::En, memory),
+            Action::Input("550 5.7.705 x".into()),
+        );
+        assert_eq!(state.done.len(), count);
+        assert!(
+            state.done.iter().all(|d| *d),
+            "restored at once, in the same state change"
+        );
+    }
+
+    #[test]
     fn steps_stay_in_range() {
         let mut state = reduce(
-            Session::new(Lang::En),
+            Session::new(Lang::En, Memory::default()),
             Action::Input("550 5.7.705 x".into()),
         );
         let count = state.step_count();

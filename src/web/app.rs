@@ -8,8 +8,10 @@ use super::components::{
 use super::embed::Mode;
 use super::host::use_host;
 use super::{page, progress, texts};
-use crate::session::{Action, Audience, Session};
+use crate::session::{Action, Audience, Memory, Session};
+use crate::Diagnosis;
 use crate::{catalogue, Lang};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`App`]: how the widget is hosted and what it starts with.
@@ -33,7 +35,8 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let session = use_reducer(|| {
-        let session = Session::new(props.lang.unwrap_or_else(page::initial_lang));
+        let lang = props.lang.unwrap_or_else(page::initial_lang);
+        let session = Session::new(lang, Memory::new(progress::load));
         session.apply(Action::SetAudience(props.audience.unwrap_or_default()))
     });
     let lang = session.lang;
@@ -66,16 +69,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Step progress (never the bounce) is remembered per code.
+    // Step progress (never the bounce) is remembered per code; the session
+    // recalls it with each new diagnosis (`Memory`).
     let code = session.entry().map(|e| e.code);
-    {
-        let session = session.clone();
-        use_effect_with(code, move |code| {
-            if let Some(marks) = code.and_then(progress::load) {
-                session.dispatch(Action::Restore(marks));
-            }
-        });
-    }
     {
         let done = session.done.clone();
         use_effect_with((code, done), |(code, done)| {
@@ -86,8 +82,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let ui = catalogue::ui(lang);
-    let bounce = session.bounce.clone();
-    let entry = session.entry();
+    let found = session.diagnosis.clone();
     html! {
         <div class="ndr" lang={ lang.tag() } data-mode={ mode_name(&props.mode) } data-theme={ props.theme.clone() }
             data-texts={ catalogue::is_loaded(lang).then_some(lang.tag()) }>
@@ -101,41 +96,51 @@ pub fn App(props: &AppProps) -> Html {
                 on_file={send(&session, |(name, bytes)| Action::File { name, bytes })}
                 on_clear={send(&session, |()| Action::Clear)} />
             <p class="ndr-privacy">{ ui.privacy }</p>
-            { diagnosis(lang, bounce.as_deref()) }
-            if let Some(hops) = bounce.as_ref().map(|b| crate::hops::hops(&b.original.received)).filter(|h| !h.is_empty()) {
-                { hop_table(lang, &hops) }
+            { diagnosis(lang, found.as_deref()) }
+            if let Some(found) = found.as_ref().filter(|d| !d.hops.is_empty()) {
+                { hop_table(lang, &found.hops) }
             }
-            if *texts_failed && bounce.is_some() {
+            if *texts_failed && found.is_some() {
                 <p class="ndr-warning" role="status">{ ui.texts_unavailable }</p>
             }
-            if let (Some(bounce), Some(entry), true) = (bounce, entry, Lang::ALL.into_iter().any(catalogue::is_loaded)) {
+            if let (Some(found), true) = (found.clone().filter(|d| d.entry.is_some()), Lang::ALL.into_iter().any(catalogue::is_loaded)) {
+                { help(lang, &session, found) }
+            }
+        </div>
+    }
+}
+
+/// The explanation and the help for the reader's audience.
+fn help(lang: Lang, session: &UseReducerHandle<Session>, found: Rc<Diagnosis>) -> Html {
+    let Some(entry) = found.entry else {
+        return Html::default();
+    };
+    html! {
                 <section class="ndr-help" aria-labelledby="ndr-help-heading">
                     { explanation(lang, entry) }
                     if let Some(stage) = entry.stage {
                         { mail_path(lang, stage) }
                     }
-                    { audience_switch(lang, session.audience, &send(&session, Action::SetAudience)) }
+                    { audience_switch(lang, session.audience, &send(session, Action::SetAudience)) }
                     if session.audience == Audience::Sender {
-                        { sender_help(lang, entry, &bounce, session.redact, &send(&session, Action::SetRedact)) }
+                        { sender_help(lang, &found, session.redact, &send(session, Action::SetRedact)) }
                     } else {
                         { Walkthrough {
                             lang,
                             entry,
-                            bounce: bounce.clone(),
+                            diagnosis: found.clone(),
                             step: session.step,
                             done: session.done.clone(),
-                            on_step: send(&session, Action::GoTo),
-                            on_done: send(&session, |(step, done)| Action::SetDone(step, done)),
+                            on_step: send(session, Action::GoTo),
+                            on_done: send(session, |(step, done)| Action::SetDone(step, done)),
                             redact: session.redact,
-                            on_redact: send(&session, Action::SetRedact),
+                            on_redact: send(session, Action::SetRedact),
                         }.view() }
-                        if entry.code == "5.7.750" {
-                            <AcceptedDomains {lang} bounce={bounce.clone()} />
+                        if found.checks_accepted_domains() {
+                            <AcceptedDomains {lang} diagnosis={found.clone()} />
                         }
                     }
                 </section>
-            }
-        </div>
     }
 }
 

@@ -39,18 +39,20 @@ pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
     let texts_here = crate::catalogue::is_loaded(session.lang);
     use_effect_with(
         (
-            session.bounce.clone(),
+            session.diagnosis.clone(),
             session.lang,
             mode.clone(),
             texts_here,
         ),
-        move |(bounce, lang, mode, texts_here)| {
+        move |(diagnosis, lang, mode, texts_here)| {
             // Nothing is announced before the first diagnosis.
-            if !*texts_here || (bounce.is_none() && !*published.borrow()) {
+            if !*texts_here || (diagnosis.is_none() && !*published.borrow()) {
                 return;
             }
             *published.borrow_mut() = true;
-            let json = bounce.as_ref().map(|b| report::to_json(b, *lang));
+            let json = diagnosis
+                .as_ref()
+                .map(|d| report::to_json(&d.bounce, *lang));
             match mode {
                 Mode::Frame {
                     parent_origin: Some(origin),

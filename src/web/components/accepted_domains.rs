@@ -2,7 +2,7 @@
 
 use crate::accepted::{self, Seen};
 use crate::web::markup::p;
-use crate::{catalogue, Bounce, Lang};
+use crate::{catalogue, Diagnosis, Lang};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -13,7 +13,7 @@ pub struct AcceptedDomainsProps {
     /// The interface language.
     pub lang: Lang,
     /// The diagnosis.
-    pub bounce: Rc<Bounce>,
+    pub diagnosis: Rc<Diagnosis>,
 }
 
 /// A text area for the accepted domains and, beside it, every sender domain
@@ -29,9 +29,9 @@ pub fn AcceptedDomains(props: &AcceptedDomainsProps) -> Html {
             pasted.set(area.value());
         })
     };
-    let senders = accepted::sender_domains(&props.bounce);
+    let senders = accepted::sender_domains(&props.diagnosis.bounce);
     let accepted_list = accepted::parse_accepted(&pasted);
-    let missing: Vec<String> = accepted::unaccepted(&props.bounce, &accepted_list)
+    let missing: Vec<String> = accepted::unaccepted(&props.diagnosis.bounce, &accepted_list)
         .into_iter()
         .map(|d| d.domain)
         .collect();

@@ -1,21 +1,21 @@
 //! The result region: what the parser found, and where.
 
-use crate::bounce::{Bounce, Evidence, Kind};
-use crate::catalogue::{self, Scope};
+use crate::bounce::{Evidence, Kind};
+use crate::catalogue;
 use crate::web::markup::{fact, h3, p};
-use crate::Lang;
+use crate::{Diagnosis, Lang};
 use yew::prelude::*;
 
 /// The findings (`bounce` is `None` before anything is given). A one-line
 /// summary is announced politely to screen readers.
-pub fn diagnosis(lang: Lang, bounce: Option<&Bounce>) -> Html {
+pub fn diagnosis(lang: Lang, found: Option<&Diagnosis>) -> Html {
     let ui = catalogue::ui(lang);
-    let (body, announcement) = match bounce {
+    let (body, announcement) = match found {
         None => (
             html! { <p class="ndr-empty">{ ui.empty_state }</p> },
             String::new(),
         ),
-        Some(bounce) if bounce.kind == Kind::NotABounce => (
+        Some(found) if found.bounce.kind == Kind::NotABounce => (
             html! {
                 <div data-testid="no-bounce">
                     <p class="ndr-kind"><strong>{ ui.no_bounce_title }</strong></p>
@@ -24,7 +24,7 @@ pub fn diagnosis(lang: Lang, bounce: Option<&Bounce>) -> Html {
             },
             ui.announce_none.to_owned(),
         ),
-        Some(bounce) => (findings(bounce, lang), announce(bounce, lang)),
+        Some(found) => (findings(found, lang), announce(found, lang)),
     };
     html! {
         <section class="ndr-result" aria-labelledby="ndr-result-heading">
@@ -35,24 +35,25 @@ pub fn diagnosis(lang: Lang, bounce: Option<&Bounce>) -> Html {
     }
 }
 
-fn announce(bounce: &Bounce, lang: Lang) -> String {
+fn announce(found: &Diagnosis, lang: Lang) -> String {
     let ui = catalogue::ui(lang);
-    let Some(code) = bounce.status else {
+    let Some(code) = found.bounce.status else {
         return ui.kind_failure.to_owned();
     };
-    let title = catalogue::lookup(code).map_or("", |e| e.texts(lang).title);
+    let title = found.entry.map_or("", |e| e.texts(lang).title);
     ui.announce(&code.to_string(), title)
 }
 
-fn findings(bounce: &Bounce, lang: Lang) -> Html {
+fn findings(found: &Diagnosis, lang: Lang) -> Html {
+    let bounce = &found.bounce;
     let ui = catalogue::ui(lang);
     let kind = ui.kind(bounce.kind);
     let limits = bounce
         .limits
         .iter()
         .map(|limit| html! { <p class="ndr-warning" role="note">{ ui.limit(limit) }</p> });
-    let entry = bounce.status.and_then(catalogue::lookup);
-    let tenant_wide = entry.is_some_and(|e| e.scope == Scope::Organisation);
+    let entry = found.entry;
+    let tenant_wide = found.tenant_wide();
     let status = bounce
         .status
         .map(|s| s.to_string())

@@ -2,24 +2,26 @@
 //! to the admin with the bounce's facts filled in.
 
 use super::{redact_toggle, CopyButton};
-use crate::catalogue::{self, Entry};
+use crate::catalogue;
 use crate::web::markup::h3;
-use crate::{Bounce, Lang};
+use crate::{Diagnosis, Lang};
 use yew::prelude::*;
 
-/// Steps for the sender and the ready-to-send message about `bounce`, with
-/// a copy button. `redact` says whether personal data is hidden in the
-/// message; `on_redact` is called to hide it or show it again.
+/// Steps for the sender and the ready-to-send message about the diagnosed
+/// bounce, with a copy button. `redact` says whether personal data is hidden
+/// in the message; `on_redact` is called to hide it or show it again.
 pub fn sender_help(
     lang: Lang,
-    entry: &'static Entry,
-    bounce: &Bounce,
+    diagnosis: &Diagnosis,
     redact: bool,
     on_redact: &Callback<bool>,
 ) -> Html {
+    let Some(entry) = diagnosis.entry else {
+        return Html::default();
+    };
     let ui = catalogue::ui(lang);
     let texts = entry.texts(lang);
-    let mut message = catalogue::admin_message(texts, bounce, lang);
+    let mut message = catalogue::admin_message(texts, &diagnosis.bounce, lang);
     if redact {
         message = crate::redact::redact(&message);
     }

@@ -3,7 +3,7 @@
 use super::{redact_toggle, CopyButton};
 use crate::catalogue::{self, Entry, Step};
 use crate::web::markup::{h3, labelled, p};
-use crate::{Bounce, Lang};
+use crate::{Diagnosis, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ pub struct Walkthrough {
     /// The catalogue entry.
     pub entry: &'static Entry,
     /// The diagnosis, for the summary.
-    pub bounce: Rc<Bounce>,
+    pub diagnosis: Rc<Diagnosis>,
     /// The step shown; the step count means the summary.
     pub step: usize,
     /// Which steps are marked done.
@@ -143,7 +143,7 @@ impl Walkthrough {
             .filter(|(_, done)| **done)
             .map(|(step, _)| short_goal(step))
             .collect();
-        let mut summary = catalogue::support_summary(&self.bounce, lang, &done);
+        let mut summary = catalogue::support_summary(&self.diagnosis.bounce, lang, &done);
         if self.redact {
             summary = crate::redact::redact(&summary);
         }
