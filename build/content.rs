@@ -7,14 +7,6 @@ use crate::schema::{self, Form, Item, LISTS};
 use crate::texts::{self, EntryTexts};
 use std::path::Path;
 
-/// Keys this release adds to the schema: optional until every entry has them.
-pub fn transitional(key: &str) -> bool {
-    matches!(
-        key,
-        "fixed_by" | "clears_by_itself" | "title" | "see_also" | "destructive-shell"
-    )
-}
-
 /// The languages, in the order of `Lang::ALL`.
 pub const LANGS: [&str; 2] = ["en", "fr"];
 

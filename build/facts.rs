@@ -142,7 +142,7 @@ fn value(row: &toml::Table, key: &str, fact: Fact, at: &str, problems: &mut Prob
         },
         Fact::Choices(name, choices) => {
             let Some(items) = given.and_then(|v| v.as_array()) else {
-                if given.is_some() || !crate::content::transitional(key) {
+                {
                     problems.add(FILE, at, "must be a list, such as [\"admin\"]");
                 }
                 return Value::Variants(Vec::new());
@@ -156,7 +156,7 @@ fn value(row: &toml::Table, key: &str, fact: Fact, at: &str, problems: &mut Prob
         }
         Fact::Bool | Fact::Flag => match given.map(|v| v.as_bool()) {
             Some(Some(b)) => Value::Bool(b),
-            None if fact == Fact::Flag || crate::content::transitional(key) => Value::Bool(false),
+            None if fact == Fact::Flag => Value::Bool(false),
             _ => {
                 problems.add(FILE, at, "must be true or false");
                 Value::Bool(false)

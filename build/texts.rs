@@ -33,7 +33,7 @@ pub fn read_fields(
         .map(|field| {
             let key = format!("{scope}{}", field.key);
             let Some(value) = table.get(field.key) else {
-                if field.form != Form::Shell && !crate::content::transitional(field.key) {
+                if field.form != Form::Shell {
                     problems.add(file, &key, "is missing");
                 }
                 return None;
@@ -135,7 +135,7 @@ fn shell_problems(text: &str, file: &str, key: &str, problems: &mut Problems) {
         .collect();
     let reads = commands.iter().any(|l| l.starts_with("Get-"));
     if let Some(removal) = commands.iter().find(|l| l.starts_with("Remove-")) {
-        if reads && !crate::content::transitional("destructive-shell") {
+        if reads {
             problems.add(
                 file,
                 key,
@@ -188,11 +188,7 @@ fn read_list(
             Vec::new()
         }
     };
-    let min = if crate::content::transitional(list.key) {
-        0
-    } else {
-        list.min
-    };
+    let min = list.min;
     if values.len() < min || values.len() > list.max {
         problems.add(
             file,

@@ -2,7 +2,7 @@
 //! it. Plain Rust, tested natively; the browser layer (`web`) wraps it in a
 //! Yew reducer and keeps storage, clipboard and files to itself.
 
-use crate::catalogue::Entry;
+use crate::catalogue::{Actor, Entry};
 use crate::diagnosis::Diagnosis;
 use crate::{analyse, Bounce, Lang, Limit};
 use std::fmt;
@@ -146,6 +146,15 @@ impl Session {
         self.entry().map_or(0, |e| e.texts(self.lang).steps.len())
     }
 
+    /// The last screen of the walkthrough: the support summary after the
+    /// steps where Microsoft support has a part in the fix, else the last step.
+    pub fn last_screen(&self) -> usize {
+        let asks_support = self
+            .entry()
+            .is_some_and(|e| e.fixed_by.contains(&Actor::MicrosoftSupport));
+        (self.step_count() + usize::from(asks_support)).saturating_sub(1)
+    }
+
     fn diagnose(&mut self, bounce: Option<Bounce>) {
         let before = self.entry().map(|e| e.code);
         self.diagnosis = bounce.map(|b| Rc::new(Diagnosis::new(b)));
@@ -211,7 +220,7 @@ impl Session {
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetAudience(audience) => next.audience = audience,
-            Action::GoTo(step) => next.step = step.min(next.step_count()),
+            Action::GoTo(step) => next.step = step.min(next.last_screen()),
             Action::SetDone(step, done) => {
                 let mut marks = next.done.to_vec();
                 if let Some(mark) = marks.get_mut(step) {
@@ -358,6 +367,13 @@ mod tests {
         let count = state.step_count();
         assert!(count > 0);
         state = reduce(state, Action::GoTo(count + 10));
-        assert_eq!(state.step, count);
+        assert_eq!(state.step, count, "5.7.705 ends with the support summary");
+        let mut state = reduce(
+            Session::new(Lang::En, Memory::default()),
+            Action::Input("550 5.7.703 x".into()),
+        );
+        let count = state.step_count();
+        state = reduce(state, Action::GoTo(count + 10));
+        assert_eq!(state.step, count - 1, "5.7.703 needs no support request");
     }
 }

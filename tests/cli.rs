@@ -124,11 +124,7 @@ fn title_and_steps(file: &Path, lang: &str) -> (String, Vec<String>) {
         .map(|steps| {
             steps
                 .iter()
-                .map(|s| {
-                    let title = s["title"].as_str().unwrap_or_default();
-                    let goal = s["goal"].as_str().unwrap_or_default();
-                    if title.is_empty() { goal } else { title }.to_owned()
-                })
+                .map(|s| s["title"].as_str().unwrap_or_default().to_owned())
                 .collect()
         })
         .unwrap_or_default();

@@ -174,3 +174,27 @@ fn an_unknown_scope_is_refused() {
         "\"mailbox\" is not one of organisation, account",
     );
 }
+
+#[test]
+fn a_removal_ready_to_run_among_reads_is_refused() {
+    let dir = copy();
+    edit(&dir, "en/5.7.705.toml", |t| {
+        t.replacen("# Remove-InboundConnector", "Remove-InboundConnector", 1)
+    });
+    assert_reported(
+        &problems(&dir),
+        "stands uncommented among read-only commands",
+    );
+}
+
+#[test]
+fn an_entry_without_see_also_is_refused() {
+    let dir = copy();
+    edit(&dir, "fr/5.1.1.toml", |t| {
+        t.split("[[see_also]]").next().unwrap().to_owned()
+    });
+    assert_reported(
+        &problems(&dir),
+        "content/fr/5.1.1.toml: `see_also`: has 0 items",
+    );
+}

@@ -48,7 +48,10 @@ fn score() -> Score {
         agreed: 0,
         misses: Vec::new(),
     };
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 5, "malformed row {line:?}");
         let bytes = std::fs::read(dir().join(cols[0])).unwrap();
@@ -59,12 +62,17 @@ fn score() -> Score {
             if want == got {
                 score.agreed += 1;
             } else {
-                score
-                    .misses
-                    .push(format!("{}: {field}: expected {want:?}, got {got:?}", cols[0]));
+                score.misses.push(format!(
+                    "{}: {field}: expected {want:?}, got {got:?}",
+                    cols[0]
+                ));
             }
         };
-        check("is_ndr", expected(cols[1]), vec![bounce.is_ndr().to_string()]);
+        check(
+            "is_ndr",
+            expected(cols[1]),
+            vec![bounce.is_ndr().to_string()],
+        );
         if cols[1] == "false" {
             continue;
         }
@@ -85,7 +93,11 @@ fn score() -> Score {
         check(
             "smtp_code",
             expected(cols[3]),
-            bounce.smtp_code.map(|c| c.to_string()).into_iter().collect(),
+            bounce
+                .smtp_code
+                .map(|c| c.to_string())
+                .into_iter()
+                .collect(),
         );
         let mut recipients: Vec<String> = bounce
             .recipients

@@ -82,6 +82,7 @@ fn explanation(out: &mut String, entry: &Entry, code: StatusCode, bounce: &Bounc
         out,
         &format!("== {} — {}", entry_code(entry.code, code), texts.title),
     );
+    line(out, &ui.labelled(ui.fixed_by_label, &ui.fix_line(entry)));
     line(out, texts.meaning);
     line(out, ui.scope(entry.scope));
     section(out, ui.what_happened_heading, texts.what_happened);
@@ -105,6 +106,11 @@ fn explanation(out: &mut String, entry: &Entry, code: StatusCode, bounce: &Bounc
         }
         section(out, ui.steps_heading, body.trim_end());
     }
+    let mut links = String::new();
+    for link in texts.see_also {
+        let _ = writeln!(links, "- {} <{}>", link.title, link.url);
+    }
+    section(out, ui.see_also_heading, links.trim_end());
     let _ = writeln!(
         out,
         "\n{} <{}> ({} {})",
@@ -118,20 +124,13 @@ fn explanation(out: &mut String, entry: &Entry, code: StatusCode, bounce: &Bounc
 /// One step: its number and title on a line of their own, then the rest
 /// indented beneath.
 fn walkthrough_step(out: &mut String, ui: &Ui, number: usize, step: &catalogue::Step) {
-    let title = if step.title.is_empty() {
-        step.goal
-    } else {
-        step.title
-    };
-    let _ = writeln!(out, "{number}. {title}");
+    let _ = writeln!(out, "{number}. {}", step.title);
     let indented = |out: &mut String, text: &str| {
         for text_line in text.lines() {
             let _ = writeln!(out, "   {text_line}");
         }
     };
-    if !step.title.is_empty() {
-        indented(out, step.goal);
-    }
+    indented(out, step.goal);
     indented(out, &ui.labelled(ui.step_where, step.place));
     if let Some(shell) = step.powershell {
         indented(out, &ui.labelled(ui.powershell_label, ""));

@@ -12,6 +12,10 @@ pub fn explanation(lang: Lang, entry: &'static Entry) -> Html {
     let texts = entry.texts(lang);
     html! {
         <div class="ndr-explanation">
+            <p class="ndr-fix" data-testid="fixed-by">
+                <span class="ndr-visually-hidden">{ ui.labelled(ui.fixed_by_label, "") }</span>
+                { ui.fix_line(entry) }
+            </p>
             <h2 id="ndr-help-heading" data-testid="title">{ texts.title }</h2>
             <p data-testid="explanation" class="ndr-meaning">{ texts.meaning }</p>
             <p class="ndr-scope" data-testid="scope">{ ui.scope(entry.scope) }</p>
@@ -24,6 +28,12 @@ pub fn explanation(lang: Lang, entry: &'static Entry) -> Html {
                 <a href={ texts.source_url } target="_blank" rel="noopener noreferrer">{ texts.source_title }</a>
                 { format!(" ({} {})", ui.checked_prefix, entry.checked) }
             </p>
+            { h3(ui.see_also_heading) }
+            <ul class="ndr-links" data-testid="see-also">
+                { for texts.see_also.iter().map(|link| html! {
+                    <li><a href={ link.url } target="_blank" rel="noopener noreferrer">{ link.title }</a></li>
+                }) }
+            </ul>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! For the admin: the fix one step at a time, then the support summary.
 
 use super::{redact_toggle, CopyButton};
-use crate::catalogue::{self, Entry, Step};
+use crate::catalogue::{self, Actor, Entry, Step};
 use crate::web::markup::{h3, labelled, p};
 use crate::{Diagnosis, Lang};
 use std::rc::Rc;
@@ -56,21 +56,24 @@ impl Walkthrough {
                         <li>
                             <button type="button" class="ndr-link" onclick={ self.go(i) }
                                 aria-current={ (i == self.step).then_some("step") }>
-                                { short_goal(step) }
+                                { step.title }
                                 if self.done.get(i).copied().unwrap_or(false) { { " ✓" } }
                             </button>
                         </li>
                     }) }
-                    <li>
-                        <button type="button" class="ndr-link" onclick={ self.go(total) } data-testid="step-index-summary"
-                            aria-current={ (self.step >= total).then_some("step") }>{ ui.summary_step }</button>
-                    </li>
+                    if self.asks_support() {
+                        <li>
+                            <button type="button" class="ndr-link" onclick={ self.go(total) } data-testid="step-index-summary"
+                                aria-current={ (self.step >= total).then_some("step") }>{ ui.summary_step }</button>
+                        </li>
+                    }
                 </ol>
                 { body }
                 <div class="ndr-print-only" data-testid="print-steps">
                     { for texts.steps.iter().enumerate().map(|(i, step)| html! {
                         <section class="ndr-step">
-                            <h4>{ step_label(lang, i, total) }{ " — " }{ step.goal }</h4>
+                            <h4>{ step_label(lang, i, total) }{ " — " }{ step.title }</h4>
+                            { p(step.goal) }
                             { labelled(ui, ui.step_where, step.place) }
                             if let Some(shell) = step.powershell {
                                 <pre><code>{ shell }</code></pre>
@@ -86,6 +89,12 @@ impl Walkthrough {
 
     /// A click handler that shows step `step` (the step count: the summary).
     /// Every button that moves shares it, so the wasm holds one such closure.
+    /// Whether the walkthrough ends with a summary for Microsoft support:
+    /// only where support has a part in the fix.
+    fn asks_support(&self) -> bool {
+        self.entry.fixed_by.contains(&Actor::MicrosoftSupport)
+    }
+
     fn go(&self, step: usize) -> Callback<MouseEvent> {
         let on_step = self.on_step.clone();
         Callback::from(move |_| on_step.emit(step))
@@ -106,7 +115,8 @@ impl Walkthrough {
         html! {
             <article class="ndr-step" data-testid="step" aria-labelledby="ndr-step-title">
                 <p class="ndr-step-progress" data-testid="step-progress">{ step_label(lang, n, total) }</p>
-                <h4 id="ndr-step-title" data-testid="step-goal">{ step.goal }</h4>
+                <h4 id="ndr-step-title" data-testid="step-title">{ step.title }</h4>
+                <p data-testid="step-goal">{ step.goal }</p>
                 { labelled(ui, ui.step_where, step.place) }
                 if let Some(shell) = step.powershell {
                     <div class="ndr-shell">
@@ -124,9 +134,11 @@ impl Walkthrough {
                 <nav class="ndr-step-nav" aria-label={ ui.steps_heading }>
                     <button type="button" data-testid="step-previous" disabled={ previous.is_none() }
                         onclick={ previous.unwrap_or_default() }>{ ui.previous }</button>
-                    <button type="button" data-testid="step-next" onclick={ self.go(n + 1) }>
-                        { if n + 1 == total { ui.to_summary } else { ui.next } }
-                    </button>
+                    if n + 1 < total || self.asks_support() {
+                        <button type="button" data-testid="step-next" onclick={ self.go(n + 1) }>
+                            { if n + 1 == total { ui.to_summary } else { ui.next } }
+                        </button>
+                    }
                 </nav>
             </article>
         }
@@ -141,7 +153,7 @@ impl Walkthrough {
             .iter()
             .zip(self.done.iter())
             .filter(|(_, done)| **done)
-            .map(|(step, _)| short_goal(step))
+            .map(|(step, _)| step.title)
             .collect();
         let mut summary = catalogue::support_summary(&self.diagnosis.bounce, lang, &done);
         if self.redact {
@@ -167,9 +179,4 @@ impl Walkthrough {
 /// "Step {n} of {total}" for the step at `index`.
 fn step_label(lang: Lang, index: usize, total: usize) -> String {
     catalogue::ui(lang).step_progress(&(index + 1).to_string(), &total.to_string())
-}
-
-/// A step's goal up to its first full stop or colon, for lists of steps.
-fn short_goal(step: &Step) -> &'static str {
-    step.goal.split(['.', ':']).next().unwrap_or(step.goal)
 }
