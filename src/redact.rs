@@ -15,6 +15,23 @@ const KEPT: [&str; 7] = [
     "exchangelabs.com",
 ];
 
+/// Microsoft host names whose first labels name the customer's tenant
+/// (`contoso-com.mail.protection.outlook.com`, `contoso.onmicrosoft.com`):
+/// the suffix stays, the tenant is hidden.
+const TENANT_SUFFIXES: [&str; 2] = [".mail.protection.outlook.com", ".onmicrosoft.com"];
+
+/// What to do with a host name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Host {
+    /// Microsoft's service or documentation: it stays.
+    Kept,
+    /// Someone's server: it is hidden.
+    Hidden,
+    /// A Microsoft name of the customer's tenant: its first `usize`
+    /// characters are the tenant, hidden; the rest stays.
+    Tenant(usize),
+}
+
 /// First labels (case-sensitive) or whole names that are never hosts.
 const NOT_HOSTS: [&str; 12] = [
     "Microsoft",
@@ -38,6 +55,7 @@ pub struct Redactor {
     addresses: Placeholders,
     ips: Placeholders,
     hosts: Placeholders,
+    tenants: Placeholders,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -53,9 +71,10 @@ impl Placeholders {
 }
 
 impl Redactor {
-    /// `text` with e-mail addresses as `<address-N>`, IP addresses as `<ip-N>`
-    /// and host names as `<host-N>`; Microsoft's hosts and links, status
-    /// codes, version numbers and dates are kept.
+    /// `text` with e-mail addresses as `<address-N>`, IP addresses as `<ip-N>`,
+    /// host names as `<host-N>` and tenant names inside Microsoft's host
+    /// names as `<tenant-N>`; Microsoft's hosts and links, status codes,
+    /// version numbers and dates are kept.
     pub fn redact(&mut self, text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::with_capacity(text.len());
@@ -101,11 +120,16 @@ impl Redactor {
                 let end = run(&chars, i, is_label);
                 let name = trim_end(&chars, i, end);
                 let copied = match host(&chars[i..name]) {
-                    Some(true) => name + kept_path(&chars[name..]),
-                    Some(false) => {
+                    Some(Host::Kept) => name + kept_path(&chars[name..]),
+                    Some(Host::Hidden) => {
                         out.push_str(&self.hosts.get("host", &chars[i..name]));
                         i = name;
                         continue;
+                    }
+                    Some(Host::Tenant(len)) => {
+                        out.push_str(&self.tenants.get("tenant", &chars[i..i + len]));
+                        i += len;
+                        name
                     }
                     None => end,
                 };
@@ -147,8 +171,9 @@ fn trim_end(chars: &[char], start: usize, mut end: usize) -> usize {
 }
 
 /// For a dotted name with a letter-only top-level label: whether it is one
-/// of Microsoft's, to keep (`Some(true)`), or to hide (`Some(false)`).
-fn host(name: &[char]) -> Option<bool> {
+/// of Microsoft's, to keep, someone's, to hide, or a Microsoft name that
+/// carries a tenant's.
+fn host(name: &[char]) -> Option<Host> {
     let name: String = name.iter().collect();
     let labels: Vec<&str> = name.split('.').collect();
     let top = labels.last()?;
@@ -161,12 +186,24 @@ fn host(name: &[char]) -> Option<bool> {
     // names of Authentication-Results, look like hosts.
     let lower = crate::fold::lower(&name);
     if NOT_HOSTS.contains(&labels[0]) || NOT_HOSTS.contains(&lower.as_str()) {
-        return Some(true);
+        return Some(Host::Kept);
     }
-    Some(
-        KEPT.iter()
-            .any(|k| lower == *k || lower.strip_suffix(k).is_some_and(|s| s.ends_with('.'))),
-    )
+    // A tenant's name there is its domain with hyphens for dots
+    // (`contoso-com`); Microsoft's own front ends have none (`VI1EUR01FT012`).
+    let tenant = |(suffix, tenant): (&str, &str)| {
+        !tenant.is_empty() && (suffix == TENANT_SUFFIXES[1] || tenant.contains('-'))
+    };
+    if let Some((_, tenant)) = TENANT_SUFFIXES
+        .iter()
+        .find_map(|suffix| Some((*suffix, lower.strip_suffix(suffix)?)))
+        .filter(|found| tenant(*found))
+    {
+        return Some(Host::Tenant(tenant.chars().count()));
+    }
+    let kept = KEPT
+        .iter()
+        .any(|k| lower == *k || lower.strip_suffix(k).is_some_and(|s| s.ends_with('.')));
+    Some(if kept { Host::Kept } else { Host::Hidden })
 }
 
 /// The length of the path after a kept host: a documentation link stays
@@ -359,10 +396,23 @@ mod tests {
     }
 
     #[test]
+    fn tenant_names_inside_microsoft_hosts_are_hidden() {
+        assert_eq!(
+            redact("contoso-com.mail.protection.outlook.com [203.0.113.5], admin@contoso.onmicrosoft.com, CONTOSO-COM.mail.protection.outlook.com"),
+            "<tenant-1>.mail.protection.outlook.com [<ip-1>], <address-1>, <tenant-1>.mail.protection.outlook.com"
+        );
+        assert_eq!(
+            redact("AM6PR01MB1234.eurprd01.prod.outlook.com"),
+            "AM6PR01MB1234.eurprd01.prod.outlook.com",
+            "Microsoft's own servers name no tenant"
+        );
+    }
+
+    #[test]
     fn hidden_inside_kept_looking_text() {
         assert_eq!(
             redact("contoso.onmicrosoft.com, *.contoso.com, https://contoso.example/a/b.html"),
-            "<host-1>, *.<host-2>, https://<host-3>/a/<host-4>"
+            "<tenant-1>.onmicrosoft.com, *.<host-1>, https://<host-2>/a/<host-3>"
         );
         assert_eq!(
             redact("https://outlook.office.com/mail/user@contoso.com/x?to=a@b.example"),
