@@ -1,10 +1,39 @@
-//! Turning a part's bytes into text, for the charsets bounces really use.
+//! Turning a part's bytes into text, in whatever charset it declares.
 //!
-//! A general-purpose decoder such as `encoding_rs` carries tables for every
-//! East Asian encoding, far more than the diagnosis needs: status codes,
-//! addresses and host names are ASCII in every charset mail uses. So the
-//! Western charsets are decoded exactly, UTF-7 is decoded because old Hotmail
-//! DSNs use it, and anything else keeps its ASCII and marks other bytes as U+FFFD.
+//! The Western charsets most bounces use and UTF-7 (old Hotmail DSNs) are
+//! decoded here. Every other charset a real NDR declares (ISO-2022-JP,
+//! Shift_JIS, GB18030, Big5, EUC-KR, KOI8-R, the ISO-8859 and Windows code
+//! pages…) is decoded by a full decoder: `encoding_rs` natively, and in the
+//! browser its own `TextDecoder`, which the widget hands in with
+//! [`set_decoder`], so the wasm carries no tables. A charset neither knows
+//! keeps its ASCII (where codes, addresses and hosts are) and marks other
+//! bytes as U+FFFD: never an error.
+
+/// Decodes bytes declared in a charset label (lower case), or `None` for a
+/// label it does not know.
+pub type Decoder = fn(label: &str, bytes: &[u8]) -> Option<String>;
+
+#[cfg(target_arch = "wasm32")]
+static DECODER: std::sync::OnceLock<Decoder> = std::sync::OnceLock::new();
+
+/// Hands in the decoder for the charsets this module does not decode itself
+/// (the browser's `TextDecoder`; natively `encoding_rs` is used). The first
+/// one given stays.
+#[cfg(target_arch = "wasm32")]
+pub fn set_decoder(decoder: Decoder) {
+    let _ = DECODER.set(decoder);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn full(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = encoding_rs::Encoding::for_label_no_replacement(label.as_bytes())?;
+    Some(encoding.decode_without_bom_handling(bytes).0.into_owned())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn full(label: &str, bytes: &[u8]) -> Option<String> {
+    DECODER.get().and_then(|decode| decode(label, bytes))
+}
 
 /// Decodes `bytes` declared in `charset` (a MIME charset label, any case).
 pub fn decode(bytes: &[u8], charset: &str) -> String {
@@ -19,7 +48,7 @@ pub fn decode(bytes: &[u8], charset: &str) -> String {
         }
         "utf-7" | "unicode-1-1-utf-7" | "x-unicode-2-0-utf-7" => utf7(bytes),
         "us-ascii" | "ascii" | "utf-8" | "utf8" | "" => lossy_utf8_or_cp1252(bytes),
-        _ => ascii_only(bytes),
+        label => full(label, bytes).unwrap_or_else(|| ascii_only(bytes)),
     }
 }
 
@@ -133,9 +162,22 @@ mod tests {
     #[test]
     fn unknown_charset_keeps_ascii() {
         assert_eq!(
-            decode(b"550 5.1.1 \x1b$B\xa4", "iso-2022-jp"),
-            "550 5.1.1 \x1b$B\u{FFFD}"
+            decode(b"550 5.1.1 \xa4\xa2", "x-made-up-charset"),
+            "550 5.1.1 \u{FFFD}\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn east_asian_and_cyrillic_charsets() {
+        // 配信 in ISO-2022-JP, Shift_JIS and EUC-JP; Доставка in KOI8-R.
+        assert_eq!(decode(b"\x1b$BG[?.\x1b(B 550", "ISO-2022-JP"), "配信 550");
+        assert_eq!(decode(b"\x94\x7a\x90\x4d", "shift_jis"), "配信");
+        assert_eq!(decode(b"\xc7\xdb\xbf\xae", "euc-jp"), "配信");
+        assert_eq!(
+            decode(b"\xe4\xcf\xd3\xd4\xc1\xd7\xcb\xc1", "koi8-r"),
+            "Доставка"
+        );
+        assert_eq!(decode(b"\xc5\xe4\xcb\xcd", "gb2312"), "配送");
     }
 
     #[test]
