@@ -16,6 +16,7 @@ mod address;
 mod analyse;
 mod bounce;
 mod diagnosis;
+mod encoding;
 mod dsn;
 mod fold;
 mod html;

@@ -11,6 +11,7 @@
 
 /// Decodes bytes declared in a charset label (lower case), or `None` for a
 /// label it does not know.
+#[cfg(target_arch = "wasm32")]
 pub type Decoder = fn(label: &str, bytes: &[u8]) -> Option<String>;
 
 #[cfg(target_arch = "wasm32")]

@@ -38,6 +38,17 @@ pub struct Part {
     pub headers: Option<Headers>,
 }
 
+/// A message attached to a message (`message/rfc822`): it may be the
+/// original a report returns, or a report a person forwards. Read again
+/// only in the second case, so a verbatim one is not copied.
+#[derive(Clone, Debug)]
+pub enum Attached {
+    /// The attached message is these bytes of the input.
+    Verbatim(std::ops::Range<usize>),
+    /// The attached message, decoded from its transfer encoding.
+    Decoded(Vec<u8>),
+}
+
 /// A message split into its readable parts.
 #[derive(Clone, Debug)]
 pub struct Message {
@@ -45,6 +56,8 @@ pub struct Message {
     pub headers: Headers,
     /// The readable parts, in order.
     pub parts: Vec<Part>,
+    /// The messages attached to this one (not those inside them), in order.
+    pub attached: Vec<Attached>,
     /// True when nesting or part limits stopped the walk early.
     pub limited: bool,
 }
@@ -55,12 +68,14 @@ impl Message {
         let (headers, body) = Headers::parse(bytes)?;
         let mut walker = Walker {
             parts: Vec::new(),
+            attached: Vec::new(),
             limited: false,
         };
         walker.entity(&headers, &bytes[body..], Some(body), 0, false);
         Some(Message {
             headers,
             parts: walker.parts,
+            attached: walker.attached,
             limited: walker.limited,
         })
     }
@@ -73,6 +88,7 @@ impl Message {
 
 struct Walker {
     parts: Vec<Part>,
+    attached: Vec<Attached>,
     limited: bool,
 }
 
@@ -137,6 +153,12 @@ impl Walker {
                 let Some((inner, inner_body)) = Headers::parse(bytes) else {
                     return;
                 };
+                if !returned {
+                    self.attached.push(match base {
+                        Some(base) => Attached::Verbatim(base..base + bytes.len()),
+                        None => Attached::Decoded(bytes.to_vec()),
+                    });
+                }
                 self.push(Role::Returned, String::new(), None, Some(inner.clone()));
                 let inner_base = base.map(|b| b + inner_body);
                 self.entity(&inner, &bytes[inner_body..], inner_base, depth + 1, true);

@@ -1,0 +1,193 @@
+//! Weighing what was found: the delivery-status fields, the candidate
+//! codes of the text, the listed recipients, into one diagnosis.
+
+use crate::bounce::{Bounce, Evidence, Kind, Recipient, Source};
+use crate::dsn::{self, RecipientFields};
+use crate::notice::{self, Candidate};
+use crate::status::{self, StatusCode};
+
+/// Longest diagnostic kept, in bytes: a server's reply is a line or two, and
+/// every listed recipient carries a copy.
+const MAX_DIAGNOSTIC: usize = 2000;
+
+/// Fills status, reply, recipients and evidence from what was found.
+pub(super) fn conclude(
+    bounce: &mut Bounce,
+    report: Option<&dsn::Report>,
+    found: &[Candidate],
+    listed: Vec<String>,
+) {
+    let chosen = notice::best(found);
+    let dsn_recipients = report.map_or(&[][..], |r| r.recipients.as_slice());
+    let failing = dsn_recipients
+        .iter()
+        .find(|r| r.action.as_deref() == Some("failed"))
+        .or_else(|| dsn_recipients.iter().find(|r| r.status.is_some()))
+        .or(dsn_recipients.first());
+
+    if let Some(fields) = failing.filter(|f| recipient_status(f).0.is_some()) {
+        let (status, reply) = recipient_status(fields);
+        let status = refine_generic(status, chosen);
+        bounce.status = status;
+        bounce.smtp_code = reply.or_else(|| {
+            chosen
+                .filter(|c| Some(c.code) == status)
+                .and_then(|c| c.reply)
+        });
+        bounce.diagnostic = fields.diagnostic.clone();
+        bounce.kind = kind_of(fields.action.as_deref(), status);
+        let matching = found
+            .iter()
+            .filter(|c| Some(c.code) == status)
+            .max_by_key(|c| c.strength);
+        bounce.evidence = Some(match matching {
+            Some(c) => Evidence {
+                source: Source::DeliveryStatus,
+                ..evidence(c)
+            },
+            None => Evidence {
+                line: format!(
+                    "Status: {}",
+                    status.map(|s| s.to_string()).unwrap_or_default()
+                ),
+                highlight: 8..8 + status.map_or(0, |s| s.to_string().len()),
+                input_span: None,
+                source: Source::DeliveryStatus,
+            },
+        });
+        bounce.remote_mta = fields.remote_mta.clone();
+    } else if let Some(candidate) = chosen {
+        bounce.status = Some(candidate.code);
+        bounce.smtp_code = candidate.reply;
+        bounce.diagnostic = Some(candidate.diagnostic());
+        bounce.kind = kind_of(
+            failing.and_then(|f| f.action.as_deref()),
+            Some(candidate.code),
+        );
+        bounce.evidence = Some(evidence(candidate));
+        bounce.remote_mta = notice::remote_server(candidate.line);
+    } else {
+        bounce.kind = Kind::Failure;
+    }
+    if bounce.smtp_code.is_none() {
+        bounce.smtp_code = bounce.diagnostic.as_deref().and_then(status::leading_reply);
+    }
+    bounce.diagnostic = bounce.diagnostic.take().map(bounded);
+    if bounce.remote_mta.is_none() {
+        bounce.remote_mta = chosen.and_then(|c| notice::remote_server(c.line));
+    }
+    bounce.recipients = recipients(bounce, dsn_recipients, listed);
+}
+
+/// A DSN recipient's code: `Status`, unless it is a bare `x.0.0` and the
+/// diagnostic carries a precise code of the same class; the reply comes from
+/// the diagnostic.
+fn recipient_status(fields: &RecipientFields) -> (Option<StatusCode>, Option<u16>) {
+    let (diagnosed, reply) = fields.diagnostic_code();
+    let status = match (fields.status, diagnosed) {
+        (Some(s), Some(d)) if s.subject == 0 && s.detail == 0 && d.class == s.class => Some(d),
+        (None, d) => d,
+        (s, _) => s,
+    };
+    (status, reply)
+}
+
+/// A generic `x.0.0` status gives way to a precise code the text reports.
+fn refine_generic(status: Option<StatusCode>, chosen: Option<&Candidate>) -> Option<StatusCode> {
+    match (status, chosen) {
+        (Some(s), Some(c))
+            if s.subject == 0 && s.detail == 0 && c.code.class == s.class && c.strength >= 2 =>
+        {
+            Some(c.code)
+        }
+        _ => status,
+    }
+}
+
+fn kind_of(action: Option<&str>, status: Option<StatusCode>) -> Kind {
+    match action {
+        Some("failed") => Kind::Failure,
+        Some("delayed") => Kind::Delay,
+        Some("delivered" | "relayed" | "expanded" | "deliverable") => Kind::Delivered,
+        _ => match status.map(|s| s.class) {
+            Some(2) => Kind::Delivered,
+            Some(4) => Kind::Delay,
+            _ => Kind::Failure,
+        },
+    }
+}
+
+fn evidence(candidate: &Candidate) -> Evidence {
+    Evidence {
+        line: candidate.line.to_owned(),
+        highlight: candidate.highlight.clone(),
+        input_span: candidate.input_span.clone(),
+        source: candidate.source,
+    }
+}
+
+fn recipients(
+    bounce: &Bounce,
+    dsn_recipients: &[RecipientFields],
+    listed: Vec<String>,
+) -> Vec<Recipient> {
+    let from_dsn: Vec<Recipient> = dsn_recipients
+        .iter()
+        .filter_map(|fields| {
+            let address = fields
+                .final_recipient
+                .clone()
+                .or_else(|| fields.original_recipient.clone())?;
+            let (status, smtp_code) = recipient_status(fields);
+            Some(Recipient {
+                original_address: fields
+                    .original_recipient
+                    .clone()
+                    .filter(|o| !o.eq_ignore_ascii_case(&address)),
+                address,
+                status,
+                smtp_code,
+                diagnostic: fields.diagnostic.clone().map(bounded),
+                remote_mta: fields.remote_mta.clone(),
+            })
+        })
+        .collect();
+    if !from_dsn.is_empty() {
+        return from_dsn;
+    }
+    let mut addresses = listed;
+    if addresses.is_empty() {
+        // A reply line that names its recipient ("550 5.1.1 <a@b>... User unknown").
+        addresses.extend(
+            bounce
+                .diagnostic
+                .as_deref()
+                .and_then(crate::address::first_address),
+        );
+    }
+    addresses
+        .into_iter()
+        .map(|address| Recipient {
+            address,
+            status: bounce.status,
+            smtp_code: bounce.smtp_code,
+            diagnostic: bounce.diagnostic.clone(),
+            remote_mta: bounce.remote_mta.clone(),
+            original_address: None,
+        })
+        .collect()
+}
+
+/// `text` cut to [`MAX_DIAGNOSTIC`] bytes (on a character boundary), marked with "…".
+fn bounded(mut text: String) -> String {
+    if text.len() > MAX_DIAGNOSTIC {
+        let mut end = MAX_DIAGNOSTIC;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+    text
+}
+
