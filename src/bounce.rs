@@ -149,6 +149,9 @@ pub struct Bounce {
     pub original: Original,
     /// Where the status code was found.
     pub evidence: Option<Evidence>,
+    /// The reply that wrapped the cause, when the server's reply was found
+    /// inside another one (a queue's `451 4.4.0 … responded with: "550 …"`).
+    pub wrapper: Option<String>,
     /// What was left out, if the input went past a limit.
     pub limits: Vec<Limit>,
 }
@@ -191,6 +194,7 @@ impl Bounce {
             notified: None,
             original: Original::default(),
             evidence: None,
+            wrapper: None,
             limits: Vec::new(),
         }
     }

@@ -41,7 +41,12 @@ fn unmarked_utf16(input: &[u8]) -> Option<Endian> {
     }
     let pairs = sample.len() / 2;
     let zero_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let zero_odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     if zero_odd * 10 >= pairs * 7 && zero_even * 10 <= pairs {
         Some(Endian::Little)
     } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 <= pairs {
@@ -72,12 +77,27 @@ mod tests {
     fn marks_and_unmarked_utf16() {
         let mut marked = vec![0xFF, 0xFE];
         marked.extend(le("550 5.7.705 Accès refusé"));
-        assert_eq!(transcode(&marked), Transcoded::Utf16("550 5.7.705 Accès refusé".into()));
-        assert_eq!(transcode(&le("LastError : 451 4.4.0")), Transcoded::Utf16("LastError : 451 4.4.0".into()));
-        let big: Vec<u8> = [0xFE, 0xFF].into_iter().chain("5.7.750".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(
+            transcode(&marked),
+            Transcoded::Utf16("550 5.7.705 Accès refusé".into())
+        );
+        assert_eq!(
+            transcode(&le("LastError : 451 4.4.0")),
+            Transcoded::Utf16("LastError : 451 4.4.0".into())
+        );
+        let big: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("5.7.750".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(transcode(&big), Transcoded::Utf16("5.7.750".into()));
-        assert_eq!(transcode(b"\xEF\xBB\xBFStatus: 5.1.1"), Transcoded::Verbatim(3));
-        assert_eq!(transcode(b"Status: 5.1.1, nothing unusual"), Transcoded::Verbatim(0));
+        assert_eq!(
+            transcode(b"\xEF\xBB\xBFStatus: 5.1.1"),
+            Transcoded::Verbatim(3)
+        );
+        assert_eq!(
+            transcode(b"Status: 5.1.1, nothing unusual"),
+            Transcoded::Verbatim(0)
+        );
     }
 
     #[test]

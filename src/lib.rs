@@ -16,14 +16,15 @@ mod address;
 mod analyse;
 mod bounce;
 mod diagnosis;
-mod encoding;
 mod dsn;
+mod encoding;
 mod fold;
 mod html;
 mod lang;
 mod lines;
 mod mime;
 mod notice;
+mod shapes;
 mod status;
 
 pub use analyse::{analyse, MAX_INPUT, MAX_RECIPIENTS};

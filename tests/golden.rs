@@ -72,7 +72,11 @@ fn compare(expected: &Path, actual: &str, update: bool) -> Option<String> {
         }
         Ok(_) => {
             std::fs::write(&failed, actual).unwrap();
-            Some(format!("{} differs: see {}", expected.display(), failed.display()))
+            Some(format!(
+                "{} differs: see {}",
+                expected.display(),
+                failed.display()
+            ))
         }
         Err(_) => {
             std::fs::write(&failed, actual).unwrap();
@@ -163,16 +167,32 @@ fn label_misses(cols: &[&str], bounce: &Bounce) -> Vec<String> {
     let want_status = set(cols[3]);
     let per_recipient = want_status.as_ref().is_some_and(|s| s.len() > 1);
     let status = if per_recipient {
-        sorted(bounce.recipients.iter().filter_map(|r| r.status.map(|s| s.to_string())).collect())
+        sorted(
+            bounce
+                .recipients
+                .iter()
+                .filter_map(|r| r.status.map(|s| s.to_string()))
+                .collect(),
+        )
     } else {
         bounce.status.map(|s| s.to_string()).into_iter().collect()
     };
     check("status", want_status, status);
     let want_reply = set(cols[4]);
     let reply = if want_reply.as_ref().is_some_and(|s| s.len() > 1) {
-        sorted(bounce.recipients.iter().filter_map(|r| r.smtp_code.map(|c| c.to_string())).collect())
+        sorted(
+            bounce
+                .recipients
+                .iter()
+                .filter_map(|r| r.smtp_code.map(|c| c.to_string()))
+                .collect(),
+        )
     } else {
-        bounce.smtp_code.map(|c| c.to_string()).into_iter().collect()
+        bounce
+            .smtp_code
+            .map(|c| c.to_string())
+            .into_iter()
+            .collect()
     };
     check("smtp_code", want_reply, reply);
     let recipients = sorted(
@@ -183,7 +203,11 @@ fn label_misses(cols: &[&str], bounce: &Bounce) -> Vec<String> {
             .collect(),
     );
     check("recipients", set(cols[5]), recipients);
-    let remote = bounce.remote_mta.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let remote = bounce
+        .remote_mta
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect();
     check("remote_mta", set(cols[6]), remote);
     check("reports", set(cols[7]), vec![bounce.reports.to_string()]);
     misses
@@ -196,16 +220,27 @@ fn every_shape_sample_matches_its_label() {
     for folder in folders().into_iter().filter(|f| !f.ends_with("made-up")) {
         let table = std::fs::read_to_string(folder.join("labels.tsv"))
             .unwrap_or_else(|e| panic!("{}/labels.tsv: {e}", folder.display()));
-        let labelled: Vec<&str> = table.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+        let labelled: Vec<&str> = table
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
         for sample in samples(&folder) {
             let name = sample.file_name().unwrap().to_string_lossy().into_owned();
-            if !labelled.iter().any(|l| l.split('\t').next() == Some(name.as_str())) {
+            if !labelled
+                .iter()
+                .any(|l| l.split('\t').next() == Some(name.as_str()))
+            {
                 misses.push(format!("{}/{name}: no row in labels.tsv", folder.display()));
             }
         }
         for line in labelled {
             let cols: Vec<&str> = line.split('\t').collect();
-            assert!(cols.len() >= 8, "{}: malformed row {line:?}", folder.display());
+            assert!(
+                cols.len() >= 8,
+                "{}: malformed row {line:?}",
+                folder.display()
+            );
             let bytes = std::fs::read(folder.join(cols[0]))
                 .unwrap_or_else(|e| panic!("{}/{}: {e}", folder.display(), cols[0]));
             for miss in label_misses(&cols, &analyse(&bytes)) {
@@ -215,7 +250,7 @@ fn every_shape_sample_matches_its_label() {
             rows += 1;
         }
     }
-    assert!(rows > 80, "only {rows} labelled samples");
+    assert!(rows > 150, "only {rows} labelled samples");
     assert!(
         misses.is_empty(),
         "{} label misses in {rows} samples:\n{}",

@@ -190,4 +190,3 @@ fn bounded(mut text: String) -> String {
     }
     text
 }
-

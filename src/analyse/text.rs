@@ -7,6 +7,7 @@ use crate::dsn;
 use crate::html;
 use crate::mime::charset;
 use crate::notice::{self, Text};
+use crate::shapes;
 
 /// Reads `input` as text (UTF-8, else Windows-1252; HTML made plain).
 pub(super) fn read_bytes(input: &[u8]) -> Bounce {
@@ -21,6 +22,9 @@ pub(super) fn read_bytes(input: &[u8]) -> Bounce {
 
 /// Reads a text; `base` is its offset in the input when it is verbatim.
 pub(super) fn read(text: &str, base: Option<usize>) -> Bounce {
+    if let Some(finding) = shapes::read(text) {
+        return finding.into_bounce(base);
+    }
     let own = notice::own_text(text);
     let found = notice::candidates(Text { text: own, base });
     let report = dsn::parse(own);

@@ -90,6 +90,7 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
         close(item)
     });
     field(&mut out, "evidence", &evidence);
+    field(&mut out, "wrapper", &opt(bounce.wrapper.clone()));
     field(
         &mut out,
         "found_by",
