@@ -37,6 +37,9 @@ step "browser component tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test web
 
+step "build steps (node tests of scripts/build/)"
+node --test tests/build/
+
 step "release build"
 scripts/build.sh
 
