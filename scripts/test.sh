@@ -8,6 +8,8 @@ scripts/setup.sh
 
 step "format"
 cargo fmt --check
+step "lint (ESLint: build, test and benchmark scripts, the custom element, the demo)"
+eslint .
 step "clippy (host)"
 cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"

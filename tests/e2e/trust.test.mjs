@@ -78,7 +78,7 @@ test('analysing writes nothing to storage, opens no socket and sends no beacon',
   const { page, assertClean, close } = await openWidget(suite);
   await page.evaluate(() => {
     window.__calls = [];
-    const note = (what) => (...args) => { window.__calls.push(what); };
+    const note = (what) => () => { window.__calls.push(what); };
     navigator.sendBeacon = note('beacon');
     window.WebSocket = function () { window.__calls.push('websocket'); };
     window.EventSource = function () { window.__calls.push('eventsource'); };
