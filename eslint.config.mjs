@@ -14,7 +14,7 @@ const BROWSER = Object.fromEntries([
 ].map((name) => [name, 'readonly']));
 
 const NODE = Object.fromEntries([
-  'process', 'console', 'Buffer', 'URL', 'TextDecoder', 'TextEncoder', 'setTimeout', 'clearTimeout', 'performance',
+  'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'TextDecoder', 'TextEncoder', 'setTimeout', 'clearTimeout', 'performance',
   'WebAssembly',
 ].map((name) => [name, 'readonly']));
 
