@@ -94,7 +94,7 @@ export function takeTexts(module) {
       kept.push(module.subarray(section.start, section.end));
       continue;
     }
-    if (lang in texts) throw new WasmFormatError(section.start, `a second ${section.name} section`);
+    if (Object.hasOwn(texts, lang)) throw new WasmFormatError(section.start, `a second ${section.name} section`);
     try {
       texts[lang] = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(module.subarray(section.contentStart, section.end));
     } catch {

@@ -27,6 +27,10 @@ test('custom sections that are not ndr-texts-<lang> stay, even with a close name
   assert.deepEqual(module, input);
 });
 
+test('a tag that is also the name of an object property is a language like any other', () => {
+  assert.deepEqual(takeTexts(wasmModule(custom('ndr-texts-constructor', 'x'))).texts, { constructor: 'x' });
+});
+
 test('the sections are listed with their bounds and names', () => {
   const input = wasmModule(TYPES, custom('ndr-texts-en', 'abc'));
   assert.deepEqual(sections(input), [
