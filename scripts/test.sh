@@ -8,6 +8,8 @@ scripts/setup.sh
 
 step "format"
 cargo fmt --check
+step "lint (ESLint: build, test and benchmark scripts, the custom element, the demo)"
+eslint .
 step "clippy (host)"
 cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
@@ -36,6 +38,9 @@ rm -f "$log"
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "build steps (node tests of scripts/build/)"
+node --test tests/build/
 
 step "release build"
 scripts/build.sh

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startSuite, openWidget, paste, contentField, switchLang } from './harness.mjs';
+import { ROOT, startSuite, withWidget, paste, contentField, switchLang } from './harness.mjs';
 
 const MADE_UP = join(ROOT, 'tests', 'samples', 'made-up');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -40,114 +40,108 @@ after(async () => { await suite?.close(); });
 test('every made-up 5.7.7xx sample, pasted, gets its code, title and walkthrough in both languages', async () => {
   const rows = labels(MADE_UP).filter((r) => r.statuses.length === 1 && r.statuses[0].startsWith('5.7.7'));
   assert.ok(rows.length >= 20, `only ${rows.length} 5.7.7xx samples`);
-  const { page, assertClean, close } = await openWidget(suite);
-  for (const row of rows) {
-    const code = row.statuses[0];
-    const file = entryFile(code);
-    await switchLang(page, 'en');
-    await paste(page, readFileSync(join(MADE_UP, row.file), 'latin1'));
-    assert.equal(await page.locator('[data-testid="status-code"]').textContent(), code, row.file);
-    for (const lang of ['en', 'fr']) {
-      await switchLang(page, lang);
-      const title = await page.locator('[data-testid="title"]').textContent();
-      assert.equal(title.trim(), contentField(lang, file, 'title'), `${row.file} (${lang})`);
-      await page.locator('[data-testid="audience-admin"]').check();
-      const progress = await page.locator('[data-testid="step-progress"]').textContent();
-      assert.match(progress, new RegExp(`\\b${stepCount(lang, file)}\\b`), `${row.file} (${lang}): ${progress}`);
-      await page.locator('[data-testid="audience-sender"]').check();
+  await withWidget(suite, async ({ page }) => {
+    for (const row of rows) {
+      const code = row.statuses[0];
+      const file = entryFile(code);
+      await switchLang(page, 'en');
+      await paste(page, readFileSync(join(MADE_UP, row.file), 'latin1'));
+      assert.equal(await page.getByTestId('status-code').textContent(), code, row.file);
+      for (const lang of ['en', 'fr']) {
+        await switchLang(page, lang);
+        const title = await page.getByTestId('title').textContent();
+        assert.equal(title.trim(), contentField(lang, file, 'title'), `${row.file} (${lang})`);
+        await page.getByTestId('audience-admin').check();
+        const progress = await page.getByTestId('step-progress').textContent();
+        assert.match(progress, new RegExp(`\\b${stepCount(lang, file)}\\b`), `${row.file} (${lang}): ${progress}`);
+        await page.getByTestId('audience-sender').check();
+      }
     }
-  }
-  assertClean();
-  await close();
+  });
 });
 
 test('the findings show the reply code, recipients, reporting server and the highlighted line', async () => {
-  const { page, assertClean, close } = await openWidget(suite);
-  await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-two-recipients-750-5110.eml'), 'latin1'));
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
-  assert.equal(await page.locator('[data-testid="smtp-code"]').textContent(), '550');
-  const recipients = await page.locator('[data-testid="recipients"] li').allTextContents();
-  assert.equal(recipients.length, 2);
-  assert.ok(recipients.some((r) => r.includes('5.7.750')) && recipients.some((r) => r.includes('5.1.10')), recipients.join(' | '));
-  assert.ok((await page.locator('[data-testid="reporting-server"]').textContent()).includes('.'));
-  assert.equal(await page.locator('[data-testid="evidence"] mark').textContent(), '5.7.750');
-  assert.ok(await page.locator('[data-testid="tenant-wide"]').isVisible());
-  assertClean();
-  await close();
+  await withWidget(suite, async ({ page }) => {
+    await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-two-recipients-750-5110.eml'), 'latin1'));
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.7.750');
+    assert.equal(await page.getByTestId('smtp-code').textContent(), '550');
+    const recipients = await page.getByTestId('recipients').locator('li').allTextContents();
+    assert.equal(recipients.length, 2);
+    assert.ok(recipients.some((r) => r.includes('5.7.750')) && recipients.some((r) => r.includes('5.1.10')), recipients.join(' | '));
+    assert.ok((await page.getByTestId('reporting-server').textContent()).includes('.'));
+    assert.equal(await page.getByTestId('evidence').locator('mark').textContent(), '5.7.750');
+    assert.ok(await page.getByTestId('tenant-wide').isVisible());
+  });
 });
 
 test('a code quoted in the returned message never becomes the diagnosis', async () => {
-  const { page, assertClean, close } = await openWidget(suite);
-  await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-quoted-original-5110.eml'), 'latin1'));
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.1.10');
-  assert.equal(await page.locator('[data-testid="tenant-wide"]').count(), 0);
-  await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-notbounce-750.eml'), 'latin1'));
-  assert.ok(await page.locator('[data-testid="no-bounce"]').isVisible());
-  assertClean();
-  await close();
+  await withWidget(suite, async ({ page }) => {
+    await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-quoted-original-5110.eml'), 'latin1'));
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.1.10');
+    assert.equal(await page.getByTestId('tenant-wide').count(), 0);
+    await paste(page, readFileSync(join(MADE_UP, 'madeup-trap-notbounce-750.eml'), 'latin1'));
+    assert.ok(await page.getByTestId('no-bounce').isVisible());
+  });
 });
 
 test('a French Exchange NDR from the corpus and an HTML bounce are read', async () => {
-  const { page, assertClean, close } = await openWidget(suite);
-  await paste(page, readFileSync(join(CORPUS, 'soe-lhost-exchange2007-06.eml'), 'latin1'));
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.1.1');
-  await paste(page, readFileSync(join(MADE_UP, 'madeup-html-source-750.html'), 'utf8'));
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
-  const evidence = await page.locator('[data-testid="evidence"]').textContent();
-  assert.doesNotMatch(evidence, /<\w|&#39;/, 'tags and entities are never shown');
-  assertClean();
-  await close();
+  await withWidget(suite, async ({ page }) => {
+    await paste(page, readFileSync(join(CORPUS, 'soe-lhost-exchange2007-06.eml'), 'latin1'));
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.1.1');
+    await paste(page, readFileSync(join(MADE_UP, 'madeup-html-source-750.html'), 'utf8'));
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.7.750');
+    const evidence = await page.getByTestId('evidence').textContent();
+    assert.doesNotMatch(evidence, /<\w|&#39;/, 'tags and entities are never shown');
+  });
 });
 
 test('a chosen file and a dropped file are analysed from their bytes', async () => {
-  const { page, assertClean, close } = await openWidget(suite);
-  await page.locator('[data-testid="file-input"]').setInputFiles(join(MADE_UP, 'madeup-exchange-fr-705.eml'));
-  await page.locator('[data-testid="file-note"]').waitFor();
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.705');
-  assert.equal(await page.locator('[data-testid="ndr-input"]').inputValue(), '');
+  await withWidget(suite, async ({ page }) => {
+    await page.getByTestId('file-input').setInputFiles(join(MADE_UP, 'madeup-exchange-fr-705.eml'));
+    await page.getByTestId('file-note').waitFor();
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.7.705');
+    assert.equal(await page.getByTestId('ndr-input').inputValue(), '');
 
-  const bytes = readFileSync(join(MADE_UP, 'madeup-exim-relay-705.eml')).toString('base64');
-  const transfer = await page.evaluateHandle((b64) => {
-    const raw = atob(b64);
-    const data = Uint8Array.from(raw, (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([data], 'relay.eml', { type: 'message/rfc822' }));
-    return dt;
-  }, bytes);
-  await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: transfer });
-  await page.waitForFunction(() => document.querySelector('[data-testid="file-note"]')?.textContent.includes('relay.eml'));
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.705');
+    const bytes = readFileSync(join(MADE_UP, 'madeup-exim-relay-705.eml')).toString('base64');
+    const transfer = await page.evaluateHandle((b64) => {
+      const raw = atob(b64);
+      const data = Uint8Array.from(raw, (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], 'relay.eml', { type: 'message/rfc822' }));
+      return dt;
+    }, bytes);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.getByTestId('file-note').filter({ hasText: 'relay.eml' }).waitFor();
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.7.705');
 
-  await page.locator('[data-testid="clear"]').click();
-  assert.equal(await page.locator('[data-testid="status-code"]').count(), 0);
-  assert.equal(await page.locator('[data-testid="file-note"]').count(), 0);
-  assertClean();
-  await close();
+    await page.getByTestId('clear').click();
+    assert.equal(await page.getByTestId('status-code').count(), 0);
+    assert.equal(await page.getByTestId('file-note').count(), 0);
+  });
 });
 
 test('the sender copies the message to the admin, the admin walks to the support summary and copies it', async () => {
-  const { page, assertClean, close } = await openWidget(suite);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.origin });
-  await paste(page, readFileSync(join(MADE_UP, 'madeup-eo-classic-750.eml'), 'latin1'));
-  const message = await page.locator('[data-testid="admin-message"]').textContent();
-  assert.ok(message.includes('5.7.750') && message.includes('orders@fabrikam.example'), message);
-  await page.locator('[data-testid="copy-admin-message"]').click();
-  await page.locator('.ndr-copy-status', { hasText: /\S/ }).first().waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), message);
+  await withWidget(suite, async ({ page }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.origin });
+    await paste(page, readFileSync(join(MADE_UP, 'madeup-eo-classic-750.eml'), 'latin1'));
+    const message = await page.getByTestId('admin-message').textContent();
+    assert.ok(message.includes('5.7.750') && message.includes('orders@fabrikam.example'), message);
+    await page.getByTestId('copy-admin-message').click();
+    await page.locator('.ndr-copy-status', { hasText: /\S/ }).first().waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), message);
 
-  await page.locator('[data-testid="audience-admin"]').check();
-  const steps = stepCount('en', '5.7.750');
-  for (let n = 1; n <= steps; n += 1) {
-    assert.equal(await page.locator('[data-testid="step-progress"]').textContent(), `Step ${n} of ${steps}`);
-    await page.locator('[data-testid="step-done"]').check();
-    await page.locator('[data-testid="step-next"]').click();
-  }
-  const summary = await page.locator('[data-testid="support-summary"]').textContent();
-  assert.ok(summary.includes('5.7.750'));
-  assert.ok(!summary.includes(contentField('en', 'ui', 'summary_nothing_done')), 'the done steps are listed');
-  await page.locator('[data-testid="copy-summary"]').click();
-  await page.locator('[data-testid="summary"] .ndr-copy-status', { hasText: /\S/ }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), summary);
-  assertClean();
-  await close();
+    await page.getByTestId('audience-admin').check();
+    const steps = stepCount('en', '5.7.750');
+    for (let n = 1; n <= steps; n += 1) {
+      assert.equal(await page.getByTestId('step-progress').textContent(), `Step ${n} of ${steps}`);
+      await page.getByTestId('step-done').check();
+      await page.getByTestId('step-next').click();
+    }
+    const summary = await page.getByTestId('support-summary').textContent();
+    assert.ok(summary.includes('5.7.750'));
+    assert.ok(!summary.includes(contentField('en', 'ui', 'summary_nothing_done')), 'the done steps are listed');
+    await page.getByTestId('copy-summary').click();
+    await page.getByTestId('summary').locator('.ndr-copy-status').filter({ hasText: /\S/ }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), summary);
+  });
 });

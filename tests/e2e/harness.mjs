@@ -1,9 +1,10 @@
 // End-to-end harness: serves the release build (dist/) on 127.0.0.1, drives
 // Debian's Chromium through playwright-core, and watches what the page does.
 //
-// Every page it opens is watched: a request to anything but the page's own
-// origin, a request after the page is ready (but for the texts module of a
-// language the person switches to), or a console error fails the test.
+// Every test opens its page with withWidget, which watches it: a request to
+// anything but the page's own origin, a request after the page is ready (but
+// for the texts module of a language the person switches to), or a console
+// error fails the test, and the browser context is closed whatever happens.
 import { chromium } from 'playwright-core';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,51 +37,74 @@ export async function startSuite() {
   };
 }
 
-/** Records every request a page makes and every error it logs. */
-export function watchPage(page) {
-  const seen = { requests: [], errors: [] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.errors.push(String(error)));
-  return seen;
+/** The address `path` with the widget's query options added (the path is kept as written). */
+function address(path, { lang, embed }) {
+  const params = new URLSearchParams();
+  if (lang) params.set('lang', lang);
+  if (embed) params.set('embed', '1');
+  const query = params.toString();
+  if (!query) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** Ready means the text area works and the language's texts are in. */
+async function widgetReady(page) {
+  await page.getByTestId('ndr-input').waitFor({ state: 'visible' });
+  await page.locator('.ndr[data-texts]').waitFor({ state: 'attached' });
 }
 
 /**
- * Opens the widget in a fresh context and waits until its text area accepts
- * input. Returns the page and a watcher of its requests and console errors.
+ * Opens the widget in a fresh browser context, waits until it is ready,
+ * runs `body({ page, context, watch, assertClean })`, then asserts that the
+ * page stayed clean (unless `clean: false`), and always closes the context.
+ *
+ * `watch` holds every request (`requests`), those after the page was ready
+ * (`afterReady`; set `watch.ready` to false around a reload) and every
+ * console error (`errors`). `assertClean()` asserts that the page stayed on
+ * its origin, fetched nothing after it was ready but the texts of a language
+ * switched to, and logged no error.
+ *
+ * Options: `lang` (`?lang=`) and `embed` (`?embed=1`), added to `path`
+ * (default `/`), or a whole `url` instead (the single file's `file://`);
+ * the context's `locale`, `colorScheme` and `viewport`; `prepare(context)`,
+ * run before the page opens (to route requests); `ready(page)`, what to
+ * wait for before the body (default: the text area is visible and the
+ * texts are in); `clean`.
  */
-export async function openWidget(suite, { path = '/', locale = 'en-US', colorScheme = 'light', viewport } = {}) {
+export async function withWidget(suite, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const {
+    path = '/', url, lang, embed, locale = 'en-US', colorScheme = 'light', viewport,
+    prepare, ready = widgetReady, clean = true,
+  } = options;
   const context = await suite.browser.newContext({ locale, colorScheme, viewport });
-  const page = await context.newPage();
-  const watch = { requests: [], afterReady: [], errors: [], ready: false };
-  page.on('request', (request) => {
-    watch.requests.push(request.url());
-    if (watch.ready) watch.afterReady.push(request.url());
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(String(error)));
-  await page.goto(suite.origin + path);
-  await page.locator('[data-testid="ndr-input"]').waitFor({ state: 'visible' });
-  // Ready means the text area works and the language's texts are in.
-  await page.locator('.ndr[data-texts]').waitFor({ state: 'attached' });
-  watch.ready = true;
-  return {
-    page,
-    watch,
-    /** Asserts the page stayed on its own origin, fetched nothing after it was ready, and logged no error. */
-    assertClean() {
-      const foreign = watch.requests.filter((url) => !url.startsWith(suite.origin + '/'));
+  try {
+    await prepare?.(context);
+    const page = await context.newPage();
+    const watch = { requests: [], afterReady: [], errors: [], ready: false };
+    page.on('request', (request) => {
+      watch.requests.push(request.url());
+      if (watch.ready) watch.afterReady.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') watch.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => watch.errors.push(String(error)));
+    await page.goto(url ?? suite.origin + address(path, { lang, embed }));
+    await ready(page);
+    watch.ready = true;
+    const assertClean = () => {
+      const foreign = watch.requests.filter((request) => !request.startsWith(suite.origin + '/'));
       assert.deepEqual(foreign, [], 'requests left the page’s origin');
-      assert.deepEqual(watch.afterReady.filter((url) => !isTextsModule(url, suite.origin)), [],
+      assert.deepEqual(watch.afterReady.filter((request) => !isTextsModule(request, suite.origin)), [],
         'requests were made after the page was ready');
       assert.deepEqual(watch.errors, [], 'the console logged errors');
-    },
-    close: () => context.close(),
-  };
+    };
+    await body({ page, context, watch, assertClean });
+    if (clean) assertClean();
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -88,7 +112,7 @@ export async function openWidget(suite, { path = '/', locale = 'en-US', colorSch
  * (a switch waits for the language's texts, which arrive asynchronously).
  */
 export async function switchLang(page, lang) {
-  await page.locator(`[data-testid="lang-${lang}"]`).click();
+  await page.getByTestId(`lang-${lang}`).click();
   await page.locator(`.ndr[lang="${lang}"]`).waitFor({ state: 'attached', timeout: 30_000 });
 }
 
@@ -103,17 +127,17 @@ export function isTextsModule(url, origin) {
  * and one input event follows (Playwright's fill() is slow past a few MB).
  */
 export async function pasteLarge(page, text) {
-  await page.locator('[data-testid="ndr-input"]').focus();
-  await page.evaluate((value) => {
-    const area = document.querySelector('[data-testid="ndr-input"]');
-    area.value = value;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  const area = page.getByTestId('ndr-input');
+  await area.focus();
+  await area.evaluate((element, value) => {
+    element.value = value;
+    element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, text);
 }
 
 /** Types (pastes) `text` into the bounce text area. */
 export async function paste(page, text) {
-  await page.locator('[data-testid="ndr-input"]').fill(text);
+  await page.getByTestId('ndr-input').fill(text);
 }
 
 /**

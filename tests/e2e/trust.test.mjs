@@ -2,7 +2,7 @@
 // never run; nothing is requested, sent, stored or opened while analysing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openWidget, paste, pasteLarge, isTextsModule, switchLang, contentField } from './harness.mjs';
+import { startSuite, withWidget, paste, pasteLarge, isTextsModule, switchLang, contentField } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -50,98 +50,93 @@ function bounces(payload) {
 
 for (const [name, payload] of Object.entries(PAYLOADS)) {
   test(`a bounce carrying ${name} runs nothing and requests nothing`, async () => {
-    const { page, watch, assertClean, close } = await openWidget(suite);
-    const sockets = [];
-    page.on('websocket', (ws) => sockets.push(ws.url()));
-    const popups = [];
-    page.context().on('page', (p) => popups.push(p.url()));
-    for (const bounce of bounces(payload)) {
-      await paste(page, bounce);
-      await page.locator('[data-testid="result"]').waitFor();
-      await page.locator('[data-testid="audience-admin"]').check().catch(() => {});
-      await page.waitForTimeout(100);
-      assert.equal(await page.evaluate(() => window.__pwned), undefined, `${name} ran`);
-      assert.ok(await page.locator('[data-testid="ndr-input"]').isVisible(), 'the page was restyled');
-      const injected = await page.evaluate(() =>
-        document.querySelectorAll('.ndr script, .ndr iframe, .ndr object, .ndr svg[onload], .ndr img, .ndr style, .ndr a[href^="javascript:"]').length);
-      assert.equal(injected, 0, 'markup from the bounce became elements');
-    }
-    assert.deepEqual(sockets, []);
-    assert.deepEqual(popups, []);
-    assert.equal(watch.afterReady.length, 0);
-    assertClean();
-    await close();
+    await withWidget(suite, async ({ page, watch }) => {
+      const sockets = [];
+      page.on('websocket', (ws) => sockets.push(ws.url()));
+      const popups = [];
+      page.context().on('page', (p) => popups.push(p.url()));
+      for (const bounce of bounces(payload)) {
+        await paste(page, bounce);
+        await page.getByTestId('result').waitFor();
+        await page.getByTestId('audience-admin').check().catch(() => {});
+        await page.waitForTimeout(100);
+        assert.equal(await page.evaluate(() => window.__pwned), undefined, `${name} ran`);
+        assert.ok(await page.getByTestId('ndr-input').isVisible(), 'the page was restyled');
+        const injected = await page.evaluate(() =>
+          document.querySelectorAll('.ndr script, .ndr iframe, .ndr object, .ndr svg[onload], .ndr img, .ndr style, .ndr a[href^="javascript:"]').length);
+        assert.equal(injected, 0, 'markup from the bounce became elements');
+      }
+      assert.deepEqual(sockets, []);
+      assert.deepEqual(popups, []);
+      assert.equal(watch.afterReady.length, 0);
+    });
   });
 }
 
 test('analysing writes nothing to storage, opens no socket and sends no beacon', async () => {
-  const { page, assertClean, close } = await openWidget(suite);
-  await page.evaluate(() => {
-    window.__calls = [];
-    const note = (what) => (...args) => { window.__calls.push(what); };
-    navigator.sendBeacon = note('beacon');
-    window.WebSocket = function () { window.__calls.push('websocket'); };
-    window.EventSource = function () { window.__calls.push('eventsource'); };
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) { window.__calls.push(`storage:${key}`); return setItem.call(this, key, value); };
-    Object.defineProperty(document, 'cookie', { set() { window.__calls.push('cookie'); }, get() { return ''; } });
+  await withWidget(suite, async ({ page }) => {
+    await page.evaluate(() => {
+      window.__calls = [];
+      const note = (what) => () => { window.__calls.push(what); };
+      navigator.sendBeacon = note('beacon');
+      window.WebSocket = function () { window.__calls.push('websocket'); };
+      window.EventSource = function () { window.__calls.push('eventsource'); };
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) { window.__calls.push(`storage:${key}`); return setItem.call(this, key, value); };
+      Object.defineProperty(document, 'cookie', { set() { window.__calls.push('cookie'); }, get() { return ''; } });
+    });
+    await paste(page, '550 5.7.705 Access denied, tenant has exceeded threshold');
+    await paste(page, 'Hello, lunch?');
+    await pasteLarge(page, `${'x'.repeat(1024)}\n`.repeat(2048) + '550 5.7.750 Client blocked');
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.7.750');
+    assert.deepEqual(await page.evaluate(() => window.__calls), []);
   });
-  await paste(page, '550 5.7.705 Access denied, tenant has exceeded threshold');
-  await paste(page, 'Hello, lunch?');
-  await pasteLarge(page, `${'x'.repeat(1024)}\n`.repeat(2048) + '550 5.7.750 Client blocked');
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.750');
-  assert.deepEqual(await page.evaluate(() => window.__calls), []);
-  assertClean();
-  await close();
 });
 
 test('the policy blocks a connection even if something tried one', async () => {
-  const { page, watch, close } = await openWidget(suite);
-  const outcome = await page.evaluate(async () => {
-    const results = [];
-    try { await fetch('http://198.51.100.7/'); results.push('fetch ok'); } catch { results.push('fetch blocked'); }
-    results.push(await new Promise((done) => {
-      try {
-        const socket = new WebSocket('ws://127.0.0.1:9/');
-        socket.onopen = () => done('ws open');
-        socket.onerror = () => done('ws blocked');
-      } catch {
-        done('ws blocked');
-      }
-    }));
-    // A beacon may be accepted into the queue, then refused by the policy.
-    navigator.sendBeacon('http://198.51.100.7/', 'x');
-    return results;
+  await withWidget(suite, { clean: false }, async ({ page, watch }) => {
+    const outcome = await page.evaluate(async () => {
+      const results = [];
+      try { await fetch('http://198.51.100.7/'); results.push('fetch ok'); } catch { results.push('fetch blocked'); }
+      results.push(await new Promise((done) => {
+        try {
+          const socket = new WebSocket('ws://127.0.0.1:9/');
+          socket.onopen = () => done('ws open');
+          socket.onerror = () => done('ws blocked');
+        } catch {
+          done('ws blocked');
+        }
+      }));
+      // A beacon may be accepted into the queue, then refused by the policy.
+      navigator.sendBeacon('http://198.51.100.7/', 'x');
+      return results;
+    });
+    assert.deepEqual(outcome, ['fetch blocked', 'ws blocked']);
+    await page.waitForTimeout(300);
+    assert.deepEqual(watch.afterReady, [], 'nothing reached the network');
   });
-  assert.deepEqual(outcome, ['fetch blocked', 'ws blocked']);
-  await page.waitForTimeout(300);
-  assert.deepEqual(watch.afterReady, [], 'nothing reached the network');
-  await close();
 });
 
 test('the page loads one language; switching fetches only the other language\'s static texts, once', async () => {
-  const { page, watch, assertClean, close } = await openWidget(suite);
-  const loaded = watch.requests.filter((url) => isTextsModule(url, suite.origin));
-  assert.equal(loaded.length, 1, `one texts module at load: ${loaded.join(', ')}`);
-  assert.match(loaded[0], /\/texts-en-/);
-  await paste(page, 'Remote Server returned \'550 5.7.705 Access denied, tenant has exceeded threshold\'');
-  await switchLang(page, 'fr');
-  await page.locator('.ndr[data-texts="fr"]').waitFor({ state: 'attached' });
-  await switchLang(page, 'en');
-  await switchLang(page, 'fr');
-  await page.locator('.ndr[data-texts="fr"]').waitFor({ state: 'attached' });
-  assert.equal(watch.afterReady.length, 1, `after ready: ${watch.afterReady.join(', ')}`);
-  assert.ok(isTextsModule(watch.afterReady[0], suite.origin) && /\/texts-fr-/.test(watch.afterReady[0]));
-  assertClean();
-  await close();
+  await withWidget(suite, async ({ page, watch }) => {
+    const loaded = watch.requests.filter((url) => isTextsModule(url, suite.origin));
+    assert.equal(loaded.length, 1, `one texts module at load: ${loaded.join(', ')}`);
+    assert.match(loaded[0], /\/texts-en-/);
+    await paste(page, 'Remote Server returned \'550 5.7.705 Access denied, tenant has exceeded threshold\'');
+    await switchLang(page, 'fr');
+    await page.locator('.ndr[data-texts="fr"]').waitFor({ state: 'attached' });
+    await switchLang(page, 'en');
+    await switchLang(page, 'fr');
+    await page.locator('.ndr[data-texts="fr"]').waitFor({ state: 'attached' });
+    assert.equal(watch.afterReady.length, 1, `after ready: ${watch.afterReady.join(', ')}`);
+    assert.ok(isTextsModule(watch.afterReady[0], suite.origin) && /\/texts-fr-/.test(watch.afterReady[0]));
+  });
 });
 
 /** Builds a hostile input inside the page (no 50 MB crosses the test driver) and pastes it. */
 async function pasteBuilt(page, build) {
-  await page.evaluate((source) => {
-    const text = new Function(`return (${source})();`)();
-    const area = document.querySelector('[data-testid="ndr-input"]');
-    area.value = text;
+  await page.getByTestId('ndr-input').evaluate((area, source) => {
+    area.value = new Function(`return (${source})();`)();
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, build.toString());
 }
@@ -162,29 +157,29 @@ const HOSTILE = {
 
 for (const [name, build] of Object.entries(HOSTILE)) {
   test(`in the browser, ${name} gives a bounded result and the page keeps answering`, async () => {
-    const { page, assertClean, close } = await openWidget(suite);
-    await pasteBuilt(page, build);
-    await page.locator('[data-testid="result"]').waitFor();
-    const recipients = await page.locator('[data-testid="recipients"] li').count();
-    assert.ok(recipients <= 1000, `${recipients} recipients shown`);
-    await switchLang(page, 'fr');
-    await page.locator('[data-testid="clear"]').click();
-    assert.equal(await page.locator('[data-testid="status-code"]').count(), 0);
-    assertClean();
-    await close();
+    await withWidget(suite, async ({ page }) => {
+      await pasteBuilt(page, build);
+      await page.getByTestId('result').waitFor();
+      const recipients = await page.getByTestId('recipients').locator('li').count();
+      assert.ok(recipients <= 1000, `${recipients} recipients shown`);
+      await switchLang(page, 'fr');
+      await page.getByTestId('clear').click();
+      assert.equal(await page.getByTestId('status-code').count(), 0);
+    });
   });
 }
 
 test('when the texts cannot be loaded, the diagnosis still shows and the page says why', async () => {
-  const context = await suite.browser.newContext({ locale: 'en-US' });
-  await context.route(/\/texts-[a-z]{2}-[0-9a-f]+\.js$/, (route) => route.abort());
-  const page = await context.newPage();
-  await page.goto(suite.origin + '/');
-  await page.locator('[data-testid="ndr-input"]').waitFor({ state: 'visible' });
-  await paste(page, 'Remote Server returned \'550 5.7.705 Access denied, tenant has exceeded threshold\'');
-  assert.equal(await page.locator('[data-testid="status-code"]').textContent(), '5.7.705');
-  const warning = page.locator('p.ndr-warning[role="status"]');
-  await warning.waitFor();
-  assert.equal((await warning.textContent()).trim(), contentField('en', 'ui', 'texts_unavailable'));
-  await context.close();
+  const blocked = {
+    prepare: (context) => context.route(/\/texts-[a-z]{2}-[0-9a-f]+\.js$/, (route) => route.abort()),
+    ready: (page) => page.getByTestId('ndr-input').waitFor({ state: 'visible' }),
+    clean: false,
+  };
+  await withWidget(suite, blocked, async ({ page }) => {
+    await paste(page, 'Remote Server returned \'550 5.7.705 Access denied, tenant has exceeded threshold\'');
+    assert.equal(await page.getByTestId('status-code').textContent(), '5.7.705');
+    const warning = page.locator('p.ndr-warning[role="status"]');
+    await warning.waitFor();
+    assert.equal((await warning.textContent()).trim(), contentField('en', 'ui', 'texts_unavailable'));
+  });
 });
