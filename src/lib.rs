@@ -24,6 +24,7 @@ mod lang;
 mod lines;
 mod mime;
 mod notice;
+mod quoting;
 mod shapes;
 mod status;
 

@@ -14,6 +14,16 @@ pub(super) fn read(message: &Message, raw: &[u8], depth: usize) -> Bounce {
     if let Some(forwarded) = forwarded(message, raw, depth) {
         return forwarded;
     }
+    if !is_report(message) {
+        // A person's reply or inline forward with the report in its text.
+        let quoted = message
+            .parts_with(Role::Notification)
+            .find_map(|part| super::text::quoted(&part.text, part.base));
+        if let Some(mut bounce) = quoted {
+            bounce.original = original(message);
+            return bounce;
+        }
+    }
     report(message)
 }
 

@@ -72,8 +72,25 @@ pub const RECIPIENT_LIST: &[&str] = &[
     "delivery to the following recipient failed permanently",
     "delivery to the following recipients failed permanently",
     "delivery to the following recipient has been delayed",
+    "delivery is delayed to these recipients or groups",
     "could not be delivered to one or more recipients",
     "could not be delivered to the following recipients",
+];
+
+/// Lines that open a report's own text: where a second report starts
+/// when several are pasted one after another.
+pub const REPORT_OPENING: &[&str] = &[
+    "delivery has failed to these recipients or groups",
+    "delivery is delayed to these recipients or groups",
+    "la remise a échoué pour les destinataires ou groupes suivants",
+    "échec de la remise aux destinataires ou groupes suivants",
+    "die zustellung an folgende empfänger oder gruppen ist fehlgeschlagen",
+    "fehler bei der zustellung an folgende empfänger oder gruppen",
+    "your message to ",
+    "this is the mail system at host",
+    "this message was created automatically by mail delivery software",
+    "delivery to the following recipient",
+    "this is an automatically generated delivery status notification",
 ];
 
 /// Words that name the failed recipient in the same line

@@ -4,6 +4,7 @@
 
 mod markers;
 mod matcher;
+mod split;
 
 use crate::address::{addresses, find_addresses, AddressList};
 use crate::bounce::Source;
@@ -11,6 +12,7 @@ use crate::lines::text_lines;
 use crate::status::{self, StatusCode};
 pub use markers::{AUTO_REPLY_SUBJECTS, BOUNCE_SUBJECTS};
 use matcher::Markers;
+pub use split::report_starts;
 use std::sync::OnceLock;
 
 /// A line of notification text, with where it sits.
