@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 /// Checked fields that agree, out of all checked fields. Raise it when the
 /// parser improves; never lower it.
-const FLOOR: usize = 1107;
+const FLOOR: usize = 1123;
 
 struct Score {
     checked: usize,

@@ -6,6 +6,52 @@ use crate::dsn::{self, RecipientFields};
 use crate::notice::{self, Candidate};
 use crate::status::{self, StatusCode};
 
+/// A recipient the text names, with the code the text gives it, if any.
+#[derive(Clone, Debug)]
+pub(super) struct Listed {
+    pub(super) address: String,
+    pub(super) code: Option<(StatusCode, Option<u16>, String)>,
+}
+
+impl Listed {
+    /// A recipient named without a code of its own.
+    pub(super) fn bare(address: String) -> Listed {
+        Listed {
+            address,
+            code: None,
+        }
+    }
+}
+
+/// The recipients a report's own text names, each with its own code.
+pub(super) fn listed(own: &str, found: &[Candidate]) -> Vec<Listed> {
+    let addresses = notice::recipients(own);
+    let codes = notice::codes_of(own, found, &addresses);
+    addresses
+        .into_iter()
+        .zip(codes)
+        .map(|(address, code)| Listed {
+            address,
+            code: code.map(|c| (c.code, c.reply, c.diagnostic())),
+        })
+        .collect()
+}
+
+/// `extra` added to `into`, each address once: a later mention that gives
+/// a code fills in an earlier one that gave none.
+pub(super) fn merge_listed(into: &mut Vec<Listed>, extra: Vec<Listed>) {
+    for item in extra {
+        match into
+            .iter_mut()
+            .find(|l| l.address.eq_ignore_ascii_case(&item.address))
+        {
+            Some(known) if known.code.is_none() => known.code = item.code,
+            Some(_) => {}
+            None => into.push(item),
+        }
+    }
+}
+
 /// Longest diagnostic kept, in bytes: a server's reply is a line or two, and
 /// every listed recipient carries a copy.
 const MAX_DIAGNOSTIC: usize = 2000;
@@ -15,7 +61,7 @@ pub(super) fn conclude(
     bounce: &mut Bounce,
     report: Option<&dsn::Report>,
     found: &[Candidate],
-    listed: Vec<String>,
+    listed: Vec<Listed>,
 ) {
     let chosen = notice::best(found);
     let dsn_recipients = report.map_or(&[][..], |r| r.recipients.as_slice());
@@ -129,7 +175,7 @@ fn evidence(candidate: &Candidate) -> Evidence {
 fn recipients(
     bounce: &Bounce,
     dsn_recipients: &[RecipientFields],
-    listed: Vec<String>,
+    listed: Vec<Listed>,
 ) -> Vec<Recipient> {
     let from_dsn: Vec<Recipient> = dsn_recipients
         .iter()
@@ -155,25 +201,38 @@ fn recipients(
     if !from_dsn.is_empty() {
         return from_dsn;
     }
-    let mut addresses = listed;
-    if addresses.is_empty() {
+    let mut listed = listed;
+    if listed.is_empty() {
         // A reply line that names its recipient ("550 5.1.1 <a@b>... User unknown").
-        addresses.extend(
+        listed.extend(
             bounce
                 .diagnostic
                 .as_deref()
-                .and_then(crate::address::first_address),
+                .and_then(crate::address::first_address)
+                .map(Listed::bare),
         );
     }
-    addresses
+    listed
         .into_iter()
-        .map(|address| Recipient {
-            address,
-            status: bounce.status,
-            smtp_code: bounce.smtp_code,
-            diagnostic: bounce.diagnostic.clone(),
-            remote_mta: bounce.remote_mta.clone(),
-            original_address: None,
+        .map(|item| {
+            let (status, smtp_code, diagnostic) = match item.code {
+                Some((status, reply, diagnostic)) => {
+                    (Some(status), reply, Some(bounded(diagnostic)))
+                }
+                None => (bounce.status, bounce.smtp_code, bounce.diagnostic.clone()),
+            };
+            Recipient {
+                remote_mta: diagnostic
+                    .as_deref()
+                    .and_then(notice::remote_server)
+                    .or_else(|| bounce.remote_mta.clone()),
+                address: item.address,
+                status,
+                smtp_code: smtp_code
+                    .or_else(|| diagnostic.as_deref().and_then(status::leading_reply)),
+                diagnostic,
+                original_address: None,
+            }
         })
         .collect()
 }

@@ -1,9 +1,8 @@
 //! A message: a delivery report in its parts, or a person's message that
 //! carries one as an attachment.
 
-use super::conclude::conclude;
+use super::conclude::{conclude, merge_listed, Listed};
 use super::MAX_FORWARDS;
-use crate::address::AddressList;
 use crate::bounce::{Bounce, Input, Kind, Limit, Original};
 use crate::dsn;
 use crate::mime::{Attached, Headers, Message, Role};
@@ -76,17 +75,20 @@ fn report(message: &Message) -> Bounce {
             base: p.base,
         })
         .collect();
-    let found: Vec<Candidate> = notes.iter().flat_map(|n| notice::candidates(*n)).collect();
+    let per_note: Vec<Vec<Candidate>> = notes.iter().map(|n| notice::candidates(*n)).collect();
     let report = message
         .parts_with(Role::DeliveryStatus)
         .find_map(|p| dsn::parse(&p.text))
         .or_else(|| notes.iter().find_map(|n| dsn::parse(n.text)));
-    let mut listed = AddressList::default();
-    let from_text = notes.iter().flat_map(|n| notice::recipients(n.text));
-    for address in from_text.chain(failed_recipients_header(headers)) {
-        listed.push(Some(address));
+    let mut listed = Vec::new();
+    for (note, found) in notes.iter().zip(&per_note) {
+        merge_listed(&mut listed, super::conclude::listed(note.text, found));
     }
-    let listed = listed.into_vec();
+    let from_header = failed_recipients_header(headers)
+        .into_iter()
+        .map(Listed::bare);
+    merge_listed(&mut listed, from_header.collect());
+    let found: Vec<Candidate> = per_note.into_iter().flatten().collect();
 
     let mut bounce = Bounce::none();
     bounce.original = original(message);

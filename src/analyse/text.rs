@@ -109,7 +109,7 @@ fn report(text: &str, base: Option<usize>) -> Bounce {
     let own = notice::own_text(text);
     let found = notice::candidates(Text { text: own, base });
     let report = dsn::parse(own);
-    let listed = notice::recipients(own);
+    let listed = super::conclude::listed(own, &found);
     let signalled = report.is_some() || !listed.is_empty();
     let mut bounce = Bounce::none();
     bounce.input = if text.trim().lines().nth(1).is_none() {

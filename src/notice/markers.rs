@@ -23,6 +23,10 @@ pub const RETURNED_MESSAGE: &[&str] = &[
     "message headers follow",
     "bounced e-mail:",
     "-----message d'origine-----",
+    "----- unsent message follows -----",
+    "------- returned message --------",
+    "------ headers of the returned message ------",
+    "------ this is a copy of the message, including all the headers. ------",
 ];
 
 /// Wording that says the line reports a server's reply: a code on such a line
@@ -75,6 +79,10 @@ pub const RECIPIENT_LIST: &[&str] = &[
     "delivery is delayed to these recipients or groups",
     "could not be delivered to one or more recipients",
     "could not be delivered to the following recipients",
+    "was not delivered to:",
+    "fehler bei der zustellung an folgende empfänger oder gruppen",
+    "la remise a échoué pour les destinataires ou groupes suivants",
+    "échec de la remise aux destinataires ou groupes suivants",
 ];
 
 /// Lines that open a report's own text: where a second report starts
@@ -104,6 +112,10 @@ pub const RECIPIENT_SENTENCE: &[&str] = &[
     "error delivering your mail to ",
     "could not be delivered to:",
     "target mail address:",
+    "unknown user: ",
+    "undeliverable to ",
+    "unable to deliver message to ",
+    "failed to deliver to ",
 ];
 
 /// A label followed by the name of the server that wrote the report.

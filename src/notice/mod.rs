@@ -4,14 +4,15 @@
 
 mod markers;
 mod matcher;
+mod recipients;
 mod split;
 
-use crate::address::{addresses, find_addresses, AddressList};
 use crate::bounce::Source;
 use crate::lines::text_lines;
 use crate::status::{self, StatusCode};
 pub use markers::{AUTO_REPLY_SUBJECTS, BOUNCE_SUBJECTS};
 use matcher::Markers;
+pub use recipients::{codes_of, recipients};
 pub use split::report_starts;
 use std::sync::OnceLock;
 
@@ -34,6 +35,8 @@ pub struct Candidate<'a> {
     pub reply: Option<u16>,
     /// The whole line.
     pub line: &'a str,
+    /// Where the line starts in the text read.
+    pub at: usize,
     /// Where the reply text starts: in `line`, or in the line above when
     /// the reply code stands there (qmail).
     reply_from: ReplyFrom<'a>,
@@ -221,6 +224,7 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
                 code: code.code,
                 reply,
                 line,
+                at: start,
                 reply_from,
                 highlight: code.start..code.end,
                 input_span: text.base.map(|b| b + start..b + start + line.len()),
@@ -271,70 +275,6 @@ pub fn best<'c, 'a>(candidates: &'c [Candidate<'a>]) -> Option<&'c Candidate<'a>
         }
     }
     best
-}
-
-/// The failed recipients the text lists, in order, without duplicates.
-///
-/// After a "these recipients failed" line, recipients sit at the indentation of
-/// the first listed line; deeper lines are details about them, and a line at
-/// that indentation without an address ends the list.
-pub fn recipients(own: &str) -> Vec<String> {
-    let mut found = AddressList::default();
-    let mut listing = false;
-    let mut level: Option<usize> = None;
-    let mut previous = String::new();
-    for (_, line) in text_lines(own) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let lower = head(line);
-        let list = list_markers();
-        // A marker may be wrapped over two lines ("The following address(es)\nfailed:").
-        // Only the join needs a second look: the phrase-long ends of both lines.
-        let opens_list = list.found_in(&lower) || {
-            let joined = format!(
-                "{} {}",
-                tail(&previous, list.longest()),
-                start(lower.trim(), list.longest())
-            );
-            list.found_in(&joined) && !list.found_in(&previous)
-        };
-        previous.clear();
-        previous.push_str(lower.trim());
-        if opens_list {
-            listing = true;
-            level = None;
-            continue;
-        }
-        if sentence_markers().found_in(&lower) {
-            found.push(addresses(line).next());
-            continue;
-        }
-        if listing {
-            if lower.trim().is_empty() {
-                continue;
-            }
-            let indent = line.len() - line.trim_start().len();
-            let level = *level.get_or_insert(indent);
-            if indent > level {
-                continue;
-            }
-            // A wrapped detail (";l=EXCHANGE…") does not end the list; prose does.
-            let wrapped = !line.starts_with(|c: char| c.is_alphanumeric() || c == '<' || c == '"');
-            let first = addresses(line).next();
-            if first.is_none() && !wrapped {
-                listing = false;
-            }
-            found.push(first);
-            continue;
-        }
-        // Postfix and qmail: "<a@b>: host x said: …" or "<a@b>:" alone.
-        let trimmed = line.trim_start();
-        if let Some(end) = trimmed.find(">:").filter(|_| trimmed.starts_with('<')) {
-            found.push(find_addresses(&trimmed[..end]).pop());
-        }
-    }
-    found.into_vec()
 }
 
 /// The value after the first label from `labels` found at a line's start.
