@@ -156,23 +156,23 @@ fn drop_spans(bounce: &mut Bounce) {
     }
 }
 
-/// True when the headers belong to a mail message rather than to pasted fields.
+/// True when the headers belong to a mail message as a server wrote it,
+/// rather than to the block a mail client shows above a message it copies
+/// (`From:`, `Sent:`, `To:`, `Subject:`), which is read with its text.
 fn is_message(headers: &Headers) -> bool {
-    const MESSAGE_FIELDS: &[&str] = &[
-        "from",
-        "to",
-        "subject",
-        "date",
+    const RAW: &[&str] = &[
         "received",
         "message-id",
-        "content-type",
         "mime-version",
+        "content-type",
         "return-path",
-        "sent",
         "delivered-to",
         "x-failed-recipients",
+        "x-ms-exchange-message-is-ndr",
+        "dkim-signature",
     ];
-    headers
+    let raw = headers
         .iter()
-        .any(|(name, _)| MESSAGE_FIELDS.iter().any(|f| name.eq_ignore_ascii_case(f)))
+        .any(|(name, _)| RAW.iter().any(|f| name.eq_ignore_ascii_case(f)));
+    raw || (headers.has("Date") && headers.has("From"))
 }

@@ -11,6 +11,9 @@ use crate::status::{self, StatusCode};
 pub(super) struct Listed {
     pub(super) address: String,
     pub(super) code: Option<(StatusCode, Option<u16>, String)>,
+    /// Only an address alone on a line: a recipient if the text is a
+    /// report, but no sign that it is one.
+    pub(super) alone: bool,
 }
 
 impl Listed {
@@ -19,20 +22,23 @@ impl Listed {
         Listed {
             address,
             code: None,
+            alone: false,
         }
     }
 }
 
 /// The recipients a report's own text names, each with its own code.
 pub(super) fn listed(own: &str, found: &[Candidate]) -> Vec<Listed> {
-    let addresses = notice::recipients(own);
-    let codes = notice::codes_of(own, found, &addresses);
-    addresses
+    let named = notice::recipients(own);
+    let codes = notice::codes_of(own, found, &named.addresses);
+    named
+        .addresses
         .into_iter()
         .zip(codes)
         .map(|(address, code)| Listed {
             address,
             code: code.map(|c| (c.code, c.reply, c.diagnostic())),
+            alone: named.alone,
         })
         .collect()
 }
@@ -111,7 +117,7 @@ pub(super) fn conclude(
             Some(candidate.code),
         );
         bounce.evidence = Some(evidence(candidate));
-        bounce.remote_mta = notice::remote_server(candidate.line);
+        bounce.remote_mta = notice::remote_server_near(candidate);
     } else {
         bounce.kind = Kind::Failure;
     }
@@ -120,7 +126,7 @@ pub(super) fn conclude(
     }
     bounce.diagnostic = bounce.diagnostic.take().map(bounded);
     if bounce.remote_mta.is_none() {
-        bounce.remote_mta = chosen.and_then(|c| notice::remote_server(c.line));
+        bounce.remote_mta = chosen.and_then(notice::remote_server_near);
     }
     bounce.recipients = recipients(bounce, dsn_recipients, listed);
 }

@@ -95,7 +95,8 @@ fn report(message: &Message) -> Bounce {
     if message.limited {
         bounce.limits.push(Limit::MimeTooComplex);
     }
-    if !is_bounce(message, report.is_some(), !listed.is_empty()) {
+    let names_recipients = listed.iter().any(|l| !l.alone);
+    if !is_bounce(message, report.is_some(), names_recipients) {
         return bounce;
     }
     bounce.date = headers.decoded("Date");

@@ -98,11 +98,14 @@ pub(super) fn quoted(text: &str, base: Option<usize>) -> Option<Bounce> {
 /// list of failed recipients, or a line that reports a server's reply.
 fn has_report_structure(text: &str) -> bool {
     dsn::parse(text).is_some()
-        || !notice::recipients(text).is_empty()
+        || !notice::recipients(text).addresses.is_empty()
         || notice::candidates(Text { text, base: None })
             .iter()
             .any(|c| c.strength >= 3)
 }
+
+/// Most lines of a text whose bare codes alone make it a failure.
+const MAX_BARE_LINES: usize = 3;
 
 /// A report's own text: copied out of a mail client, or one reply line.
 fn report(text: &str, base: Option<usize>) -> Bounce {
@@ -110,14 +113,22 @@ fn report(text: &str, base: Option<usize>) -> Bounce {
     let found = notice::candidates(Text { text: own, base });
     let report = dsn::parse(own);
     let listed = super::conclude::listed(own, &found);
-    let signalled = report.is_some() || !listed.is_empty();
+    let signalled = report.is_some() || listed.iter().any(|l| !l.alone);
     let mut bounce = Bounce::none();
     bounce.input = if text.trim().lines().nth(1).is_none() {
         Input::SmtpReply
     } else {
         Input::CopiedText
     };
-    if found.is_empty() && !signalled {
+    // A code with nothing around it is a failure only in a short paste (the
+    // code, or the reply line, alone): in prose it is a version or a mention.
+    let short = own
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(MAX_BARE_LINES)
+        .is_none();
+    let replied = found.iter().any(|c| c.strength >= 2);
+    if !signalled && !replied && !(short && !found.is_empty()) {
         return bounce;
     }
     bounce.reporting_mta = report

@@ -132,7 +132,12 @@ pub const REPORTING_SERVER: &[&str] = &[
 ];
 
 /// A label followed by the name of the server that refused the message.
-pub const REMOTE_SERVER: &[&str] = &["remote server at ", "remote server:", "server at "];
+pub const REMOTE_SERVER: &[&str] = &[
+    "remote server at ",
+    "remote server:",
+    "server at ",
+    "while talking to ",
+];
 
 /// Subjects of delivery reports, lower case, as prefixes or parts.
 pub const BOUNCE_SUBJECTS: &[&str] = &[

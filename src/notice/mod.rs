@@ -5,6 +5,7 @@
 mod markers;
 mod matcher;
 mod recipients;
+mod servers;
 mod split;
 
 use crate::bounce::Source;
@@ -13,6 +14,7 @@ use crate::status::{self, StatusCode};
 pub use markers::{AUTO_REPLY_SUBJECTS, BOUNCE_SUBJECTS};
 use matcher::Markers;
 pub use recipients::{codes_of, recipients};
+pub use servers::{remote_server, remote_server_near, reporting_server};
 pub use split::report_starts;
 use std::sync::OnceLock;
 
@@ -37,6 +39,8 @@ pub struct Candidate<'a> {
     pub line: &'a str,
     /// Where the line starts in the text read.
     pub at: usize,
+    /// The few lines just above it, which may name the server that replied.
+    pub context: &'a str,
     /// Where the reply text starts: in `line`, or in the line above when
     /// the reply code stands there (qmail).
     reply_from: ReplyFrom<'a>,
@@ -70,6 +74,8 @@ impl Candidate<'_> {
 /// codes says nothing more than its first few.
 const MAX_CODES_PER_LINE: usize = 8;
 const MAX_CANDIDATES: usize = 4096;
+/// Lines above a code that may name the server that replied.
+const CONTEXT_LINES: usize = 3;
 
 /// Lower case, plain spaces for non-breaking ones, straight apostrophes:
 /// the shape copied text takes in every client.
@@ -180,9 +186,14 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
     let own = text.text;
     let mut found = Vec::new();
     let mut previous = "";
+    // Where the three lines above the current one start.
+    let mut recent = [0usize; CONTEXT_LINES];
     let mut lines = text_lines(own).peekable();
     while let Some((start, line)) = lines.next() {
         let above = std::mem::replace(&mut previous, line);
+        let context = &own[recent[0]..start];
+        recent.rotate_left(1);
+        recent[CONTEXT_LINES - 1] = start;
         // A code that ends the line while digits open the next one was cut
         // by a line break ("5.7.7" / "50"): what is left of it is not a code.
         let cut_at_end = lines
@@ -225,6 +236,7 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
                 reply,
                 line,
                 at: start,
+                context,
                 reply_from,
                 highlight: code.start..code.end,
                 input_span: text.base.map(|b| b + start..b + start + line.len()),
@@ -275,83 +287,6 @@ pub fn best<'c, 'a>(candidates: &'c [Candidate<'a>]) -> Option<&'c Candidate<'a>
         }
     }
     best
-}
-
-/// The value after the first label from `labels` found at a line's start.
-fn labelled(own: &str, labels: &[&str]) -> Option<String> {
-    text_lines(own).find_map(|(_, line)| {
-        let lower = head(line);
-        let trimmed = lower.trim_start();
-        labels.iter().find_map(|label| {
-            trimmed.starts_with(label).then(|| {
-                let skip = line.len() - line.trim_start().len();
-                let value = original_slice_after(line, skip, label);
-                host_token(value)
-            })?
-        })
-    })
-}
-
-/// The text of `line` after `label`, measured in characters so that
-/// normalisation (which keeps the character count) maps back exactly.
-fn original_slice_after<'a>(line: &'a str, skip: usize, label: &str) -> &'a str {
-    let rest = &line[skip..];
-    let offset = rest
-        .char_indices()
-        .nth(label.chars().count())
-        .map_or(rest.len(), |(i, _)| i);
-    &rest[offset..]
-}
-
-/// The first word of `value` when it looks like a host name or address literal.
-fn host_token(value: &str) -> Option<String> {
-    let token = value
-        .trim()
-        .split(|c: char| c.is_whitespace() || c == '(' || c == '[' || c == ',')
-        .next()?
-        .trim_end_matches(['.', ':', ';']);
-    let plausible = token.len() > 1
-        && token.contains('.')
-        && token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-    plausible.then(|| token.to_owned())
-}
-
-/// The server that wrote the report, as its text names it.
-pub fn reporting_server(own: &str) -> Option<String> {
-    labelled(own, markers::REPORTING_SERVER).or_else(|| {
-        text_lines(own).find_map(|(_, line)| {
-            let rest = line
-                .trim_start()
-                .strip_prefix("This is the mail system at host ")?;
-            host_token(rest)
-        })
-    })
-}
-
-/// The server that refused the message, as the failure line names it
-/// (`Remote Server at x (ip) returned`, `host x[ip] said:`).
-pub fn remote_server(line: &str) -> Option<String> {
-    let lower = normalise(line);
-    for label in markers::REMOTE_SERVER {
-        if let Some(at) = lower.find(label) {
-            let value =
-                &line[char_offset(line, lower[..at].chars().count() + label.chars().count())..];
-            if let Some(host) = host_token(value) {
-                return Some(host);
-            }
-        }
-    }
-    let at = lower.find("host ")?;
-    let value = &line[char_offset(line, lower[..at].chars().count() + 5)..];
-    host_token(value)
-}
-
-fn char_offset(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
 }
 
 #[cfg(test)]

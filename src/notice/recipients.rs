@@ -7,6 +7,16 @@ use crate::lines::text_lines;
 /// Local parts that name a mail system, never a recipient that failed.
 const SYSTEM_MAILBOXES: &[&str] = &["postmaster", "mailer-daemon", "mailer_daemon"];
 
+/// The failed recipients a report's text names, and whether they were only
+/// found as addresses alone on their lines (too weak to make a text a report).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    /// The addresses, in order, each once.
+    pub addresses: Vec<String>,
+    /// True when no line names a recipient but some address stands alone.
+    pub alone: bool,
+}
+
 /// The failed recipients the text lists, in order, without duplicates.
 ///
 /// After a "these recipients failed" line, recipients sit at the indentation of
@@ -16,10 +26,11 @@ const SYSTEM_MAILBOXES: &[&str] = &["postmaster", "mailer-daemon", "mailer_daemo
 /// (`<a@b>: host x said: …`, `a@b: …`, `a@b Invalid Address`) or stands in a
 /// sendmail reply (`550 <a@b>... User unknown`). A text that names nobody
 /// in any of these ways may still hold an address alone on its line.
-pub fn recipients(own: &str) -> Vec<String> {
+pub fn recipients(own: &str) -> Named {
     let mut found = AddressList::default();
     let mut alone = AddressList::default();
     let mut listing = false;
+    let mut prose = 0;
     let mut level: Option<usize> = None;
     let mut previous = String::new();
     for (_, line) in text_lines(own) {
@@ -42,11 +53,12 @@ pub fn recipients(own: &str) -> Vec<String> {
         previous.push_str(lower.trim());
         if opens_list {
             listing = true;
+            prose = 0;
             level = None;
             continue;
         }
         if sentence_markers().found_in(&lower) {
-            found.push(addresses(line).find(|a| !is_system(a)));
+            found.push(addresses(line).find(|a| plausible(a)));
             continue;
         }
         if listing {
@@ -55,10 +67,17 @@ pub fn recipients(own: &str) -> Vec<String> {
             if indent > level {
                 continue;
             }
-            // A wrapped detail (";l=EXCHANGE…") does not end the list; prose does.
+            // A wrapped detail (";l=EXCHANGE…") does not end the list, nor
+            // one line of prose under a recipient (Exchange says why each
+            // failed); two lines of prose in a row do.
             let wrapped = !line.starts_with(|c: char| c.is_alphanumeric() || c == '<' || c == '"');
-            let first = addresses(line).next();
-            if first.is_none() && !wrapped {
+            let first = addresses(line).find(|a| plausible(a));
+            match (&first, wrapped) {
+                (Some(_), _) => prose = 0,
+                (None, false) => prose += 1,
+                (None, true) => {}
+            }
+            if prose >= 2 {
                 listing = false;
             }
             found.push(first);
@@ -73,10 +92,22 @@ pub fn recipients(own: &str) -> Vec<String> {
     }
     let found = found.into_vec();
     if found.is_empty() {
-        alone.into_vec()
+        let addresses = alone.into_vec();
+        let alone = !addresses.is_empty();
+        Named { addresses, alone }
     } else {
-        found
+        Named {
+            addresses: found,
+            alone: false,
+        }
     }
+}
+
+/// An address that can be a recipient: not a file path (`/var/mail/x@y`)
+/// or a pipe command glued to an address.
+fn plausible(address: &str) -> bool {
+    let local = address.split('@').next().unwrap_or("");
+    !local.contains(['/', '|', '\\'])
 }
 
 fn is_system(address: &str) -> bool {
@@ -96,17 +127,32 @@ fn opening(line: &str) -> Option<String> {
     let token = &trimmed[..token_end];
     let rest = &trimmed[token_end..];
     let bare = token.trim_start_matches('<').trim_end_matches('>');
-    let address = find_addresses(token).pop().filter(|a| a == bare)?;
+    let address = find_addresses(token)
+        .pop()
+        .filter(|a| a == bare && plausible(a))?;
     let follows = rest.starts_with(':') || (token.starts_with('<') && rest.trim().is_empty());
-    let described = rest.starts_with(' ') && rest.trim_start().starts_with(char::is_alphabetic);
+    let described = rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic());
     (follows || described).then_some(address)
 }
 
-/// Sendmail's reply about a recipient: `550 <a@b>... User unknown`.
+/// Sendmail's reply about a recipient, opening its line: `<a@b>... User
+/// unknown`, `550 <a@b>...`, `<<< 550 5.1.1 <a@b>...`. (Inside a longer
+/// reply the address is often the sender's.)
 fn sendmail(line: &str) -> Option<String> {
-    let end = line.find(">...")?;
-    let open = line[..end].rfind('<')?;
-    find_addresses(&line[open + 1..end]).pop()
+    let mut rest = line.trim_start();
+    rest = rest.strip_prefix("<<<").unwrap_or(rest).trim_start();
+    for _ in 0..2 {
+        let word = rest.split(' ').next().unwrap_or("");
+        if word.len() >= 3 && word.as_bytes()[0].is_ascii_digit() {
+            rest = rest[word.len()..].trim_start();
+        }
+    }
+    let inner = rest.strip_prefix('<')?;
+    let end = inner.find(">...")?;
+    find_addresses(&inner[..end]).pop().filter(|a| plausible(a))
 }
 
 /// An address alone on its line (possibly in angle brackets or quotes).
@@ -162,6 +208,7 @@ mod tests {
 
     #[test]
     fn recipients_in_every_layout() {
+        let recipients = |text| super::recipients(text).addresses;
         assert_eq!(recipients("Unknown user: a@b.example\n"), ["a@b.example"]);
         assert_eq!(
             recipients("<<< 550 <c@d.example>... User unknown\n"),
@@ -182,10 +229,12 @@ mod tests {
     }
 
     #[test]
-    fn system_mailboxes_are_not_recipients() {
+    fn junk_is_not_a_recipient() {
+        let recipients = |text| super::recipients(text).addresses;
+        assert!(recipients("please send mail to\npostmaster@x.example\n").is_empty());
+        assert!(recipients("/home/a/a@b.example: none\n").is_empty());
         assert!(
-            recipients("please send mail to postmaster@x.example\npostmaster@x.example\n")
-                .is_empty()
+            recipients("The error was: 550 5.7.1 <sender@x.example>... Access denied\n").is_empty()
         );
     }
 }

@@ -1,5 +1,9 @@
 use super::*;
 
+fn recipients(text: &str) -> Vec<String> {
+    super::recipients(text).addresses
+}
+
 fn text(text: &str) -> Text<'_> {
     Text {
         text: own_text(text),
