@@ -6,6 +6,9 @@
 use crate::lines::text_lines;
 use crate::status::{self, StatusCode};
 
+/// Codes looked at in one diagnostic: a reply holds one or two.
+const MAX_DIAGNOSTIC_CODES: usize = 8;
+
 /// The per-message fields of a delivery-status report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
@@ -50,12 +53,19 @@ impl RecipientFields {
         let Some(text) = &self.diagnostic else {
             return (None, None);
         };
-        match status::find_codes(text).next() {
-            Some(found) => (
-                Some(found.code),
-                status::reply_before(text, found.start).or_else(|| status::leading_reply(text)),
-            ),
-            None => (None, status::leading_reply(text)),
+        // A wrapper's own code may come first ("5.1.0 - Unknown address
+        // error 552-'5.2.2 …'"): the code the remote server wrote after its
+        // reply code is the cause.
+        let mut codes = status::find_codes(text).take(MAX_DIAGNOSTIC_CODES);
+        let first = codes.next();
+        let replied = first
+            .into_iter()
+            .chain(codes)
+            .find_map(|f| status::reply_before(text, f.start).map(|reply| (f.code, reply)));
+        match (replied, first) {
+            (Some((code, reply)), _) => (Some(code), Some(reply)),
+            (None, Some(found)) => (Some(found.code), status::leading_reply(text)),
+            (None, None) => (None, status::leading_reply(text)),
         }
     }
 }
@@ -75,11 +85,12 @@ pub fn parse(text: &str) -> Option<Report> {
         };
         let name = name.to_ascii_lowercase();
         // Original-Recipient may come before or after Final-Recipient.
+        // A status may come before the recipient it is about: it ends a
+        // group only once that group has both.
+        let complete = current.status.is_some() && current.final_recipient.is_some();
         let repeats = match name.as_str() {
-            "final-recipient" => current.final_recipient.is_some() || current.status.is_some(),
-            "original-recipient" => {
-                current.original_recipient.is_some() || current.status.is_some()
-            }
+            "final-recipient" => current.final_recipient.is_some(),
+            "original-recipient" => current.original_recipient.is_some() || complete,
             "status" => current.status.is_some(),
             "action" => current.action.is_some(),
             _ => false,
@@ -109,10 +120,24 @@ pub fn parse(text: &str) -> Option<Report> {
     (!report.recipients.is_empty()).then_some(report)
 }
 
+/// Ends a group. A group that names no recipient continues the one before
+/// it (blank lines inside a recipient's block), filling what it lacks.
 fn finish(report: &mut Report, current: &mut RecipientFields) {
     let done = std::mem::take(current);
-    if !done.is_empty() {
-        report.recipients.push(done);
+    if done.is_empty() {
+        return;
+    }
+    let nameless = done.final_recipient.is_none() && done.original_recipient.is_none();
+    match report.recipients.last_mut() {
+        Some(last) if nameless => {
+            last.action = last.action.take().or(done.action);
+            last.status = last.status.or(done.status);
+            last.status_line = last.status_line.or(done.status_line);
+            last.remote_mta = last.remote_mta.take().or(done.remote_mta);
+            last.diagnostic = last.diagnostic.take().or(done.diagnostic);
+            last.last_attempt = last.last_attempt.take().or(done.last_attempt);
+        }
+        _ => report.recipients.push(done),
     }
 }
 

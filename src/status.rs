@@ -97,6 +97,11 @@ pub fn find_codes(text: &str) -> impl Iterator<Item = Found> + '_ {
 /// `550-5.1.1`, `smtp;550 5.7.1`), if any.
 pub fn reply_before(text: &str, code_start: usize) -> Option<u16> {
     let bytes = text.as_bytes();
+    // A reply quoted as a whole by a wrapper: `552-'5.2.2 …'`.
+    let code_start = match code_start.checked_sub(1).map(|i| bytes[i]) {
+        Some(b'\'' | b'"') => code_start - 1,
+        _ => code_start,
+    };
     let sep_end = code_start.checked_sub(1)?;
     if !matches!(bytes[sep_end], b' ' | b'-' | b'\t') {
         return None;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 /// Checked fields that agree, out of all checked fields. Raise it when the
 /// parser improves; never lower it.
-const FLOOR: usize = 1127;
+const FLOOR: usize = 1133;
 
 struct Score {
     checked: usize,

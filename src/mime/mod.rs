@@ -205,7 +205,25 @@ impl Walker {
         returned: bool,
         alternative: bool,
     ) {
-        let bodies = split_multipart(body, boundary.as_bytes());
+        let mut bodies = split_multipart(body, boundary.as_bytes());
+        if bodies.is_empty() {
+            // The declared boundary never appears: the body uses another
+            // one (a typo), or a gateway flattened the parts into one text.
+            match guess_boundary(body) {
+                Some(other) => bodies = split_multipart(body, other),
+                None => {
+                    let text = charset::lossy_utf8_or_cp1252(body);
+                    let verbatim = base.filter(|_| text.len() == body.len());
+                    let role = if returned {
+                        Role::Returned
+                    } else {
+                        Role::Notification
+                    };
+                    self.push(role, text, verbatim, None);
+                    return;
+                }
+            }
+        }
         if bodies.len() > MAX_PARTS {
             self.limited = true;
         }
@@ -252,6 +270,26 @@ impl Walker {
             headers,
         });
     }
+}
+
+/// The boundary a body really uses when it is not the declared one: the
+/// first `--token` line whose token opens a later line too.
+fn guess_boundary(body: &[u8]) -> Option<&[u8]> {
+    let mut first: Option<&[u8]> = None;
+    for line in lines_from(body, 0) {
+        let text = &body[line.start..line.end];
+        let Some(token) = text.strip_prefix(b"--") else {
+            continue;
+        };
+        let token = token.strip_suffix(b"--").unwrap_or(token);
+        let plausible = token.len() >= 8 && !token.iter().any(u8::is_ascii_whitespace);
+        match first {
+            None if plausible => first = Some(token),
+            Some(seen) if seen == token => return Some(seen),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The byte ranges of the bodies between `--boundary` lines. A part that never

@@ -44,6 +44,7 @@ pub const REPLY_CONTEXT: &[&str] = &[
     "diagnostic-code",
     "diagnostic code",
     "#<",
+    "(#",
     "smtp;",
     "in reply to",
     "permanent error",
