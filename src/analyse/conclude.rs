@@ -58,6 +58,35 @@ pub(super) fn merge_listed(into: &mut Vec<Listed>, extra: Vec<Listed>) {
     }
 }
 
+/// When the text holds no enhanced code at all, the reply it does hold
+/// ("550 Administrative prohibition") gives the reply code, the diagnostic
+/// and the server that gave it.
+pub(super) fn reply_without_code(bounce: &mut Bounce, own: &str) {
+    if bounce.status.is_some() || bounce.smtp_code.is_some() {
+        return;
+    }
+    let Some((reply, line, context)) = notice::bare_reply(own) else {
+        return;
+    };
+    bounce.smtp_code = Some(reply);
+    bounce.diagnostic = Some(bounded(line.trim().to_owned()));
+    bounce.remote_mta = bounce.remote_mta.take().or_else(|| {
+        notice::remote_server(line)
+            .or_else(|| context.lines().rev().find_map(notice::remote_server))
+    });
+    for recipient in &mut bounce.recipients {
+        recipient.smtp_code = recipient.smtp_code.or(Some(reply));
+        recipient.diagnostic = recipient
+            .diagnostic
+            .take()
+            .or_else(|| bounce.diagnostic.clone());
+        recipient.remote_mta = recipient
+            .remote_mta
+            .take()
+            .or_else(|| bounce.remote_mta.clone());
+    }
+}
+
 /// Longest diagnostic kept, in bytes: a server's reply is a line or two, and
 /// every listed recipient carries a copy.
 const MAX_DIAGNOSTIC: usize = 2000;

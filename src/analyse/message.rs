@@ -96,7 +96,8 @@ fn report(message: &Message) -> Bounce {
         bounce.limits.push(Limit::MimeTooComplex);
     }
     let names_recipients = listed.iter().any(|l| !l.alone);
-    if !is_bounce(message, report.is_some(), names_recipients) {
+    let replied = found.iter().any(|c| c.strength >= 2);
+    if !is_bounce(message, report.is_some(), names_recipients, replied) {
         return bounce;
     }
     bounce.date = headers.decoded("Date");
@@ -106,6 +107,9 @@ fn report(message: &Message) -> Bounce {
         .and_then(|r| r.reporting_mta.clone())
         .or_else(|| notes.iter().find_map(|n| notice::reporting_server(n.text)));
     conclude(&mut bounce, report.as_ref(), &found, listed);
+    for note in &notes {
+        super::conclude::reply_without_code(&mut bounce, note.text);
+    }
     if bounce.kind == Kind::NotABounce {
         bounce.kind = Kind::Failure;
     }
@@ -127,7 +131,7 @@ fn failed_recipients_header(headers: &Headers) -> Vec<String> {
 }
 
 /// Whether a message is a delivery report at all.
-fn is_bounce(message: &Message, has_report: bool, lists_recipients: bool) -> bool {
+fn is_bounce(message: &Message, has_report: bool, lists_recipients: bool, replied: bool) -> bool {
     let headers = &message.headers;
     let content_type = crate::mime::ContentType::parse(headers.get("Content-Type"));
     if content_type
@@ -155,7 +159,7 @@ fn is_bounce(message: &Message, has_report: bool, lists_recipients: bool) -> boo
             .is_some_and(|t| t.eq_ignore_ascii_case("delivery-status"))
         || notice::BOUNCE_SUBJECTS.iter().any(|s| subject.contains(s))
         || from.contains("mailer-daemon")
-        || (from.contains("postmaster") && lists_recipients)
+        || (from.contains("postmaster") && replied)
         || lists_recipients
 }
 

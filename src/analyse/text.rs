@@ -136,5 +136,6 @@ fn report(text: &str, base: Option<usize>) -> Bounce {
         .and_then(|r| r.reporting_mta.clone())
         .or_else(|| notice::reporting_server(own));
     conclude(&mut bounce, report.as_ref(), &found, listed);
+    super::conclude::reply_without_code(&mut bounce, own);
     bounce
 }

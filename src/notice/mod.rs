@@ -268,6 +268,33 @@ fn clean_reply(reply: &str) -> String {
     text.to_owned()
 }
 
+/// A server's reply with no enhanced code in the text ("550 Administrative
+/// prohibition", `<<< 550 <a@b>... User unknown`): the first permanent
+/// one, else the first temporary one, with the lines above it.
+pub fn bare_reply(own: &str) -> Option<(u16, &str, &str)> {
+    let mut temporary = None;
+    let mut recent = [0usize; CONTEXT_LINES];
+    for (start, line) in text_lines(own) {
+        let context = &own[recent[0]..start];
+        recent.rotate_left(1);
+        recent[CONTEXT_LINES - 1] = start;
+        let trimmed = line.trim_start();
+        let trimmed = trimmed.strip_prefix("<<<").unwrap_or(trimmed).trim_start();
+        let Some(reply) = status::leading_reply(trimmed).filter(|r| *r >= 400) else {
+            continue;
+        };
+        let words = trimmed[3..].trim_start_matches([' ', '-']);
+        if !words.starts_with(|c: char| c.is_ascii_alphabetic() || c == '<') {
+            continue;
+        }
+        if reply >= 500 {
+            return Some((reply, trimmed, context));
+        }
+        temporary = temporary.or(Some((reply, trimmed, context)));
+    }
+    temporary
+}
+
 /// Picks the failure among the candidates: the strongest; among equals a
 /// permanent code over a temporary one (retry history lists earlier 4.x.x
 /// replies), then the first written.

@@ -73,9 +73,29 @@ pub fn remote_server(line: &str) -> Option<String> {
             }
         }
     }
-    let at = lower.find("host ")?;
-    let value = &line[char_offset(line, lower[..at].chars().count() + 5)..];
-    host_token(value)
+    if let Some(at) = lower.find("host ") {
+        let value = &line[char_offset(line, lower[..at].chars().count() + 5)..];
+        if let Some(host) = host_token(value) {
+            return Some(host);
+        }
+    }
+    bracketed(line)
+}
+
+/// A host written with its address in brackets, in any language's words
+/// around it: `узел mx.example [192.0.2.1]`, `H=mx.example [192.0.2.1]`.
+fn bracketed(line: &str) -> Option<String> {
+    let open = line.find('[')?;
+    let close = open + line[open..].find(']')?;
+    let inside = &line[open + 1..close];
+    let address = inside.split(':').count() > 2
+        || (inside.split('.').count() == 4 && inside.split('.').all(|p| p.parse::<u8>().is_ok()));
+    if !address {
+        return None;
+    }
+    let before = line[..open].trim_end();
+    let token = before.rsplit([' ', '=', '(', '<']).next()?;
+    host_token(token)
 }
 
 fn char_offset(text: &str, chars: usize) -> usize {
