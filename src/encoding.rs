@@ -17,14 +17,31 @@ pub enum Transcoded {
 pub fn transcode(input: &[u8]) -> Transcoded {
     match input {
         [0xEF, 0xBB, 0xBF, ..] => Transcoded::Verbatim(3),
-        [0xFF, 0xFE, rest @ ..] => Transcoded::Utf16(utf16(rest, u16::from_le_bytes)),
-        [0xFE, 0xFF, rest @ ..] => Transcoded::Utf16(utf16(rest, u16::from_be_bytes)),
+        [0xFF, 0xFE, rest @ ..] if mostly_ascii(rest, u16::from_le_bytes) => {
+            Transcoded::Utf16(utf16(rest, u16::from_le_bytes))
+        }
+        [0xFE, 0xFF, rest @ ..] if mostly_ascii(rest, u16::from_be_bytes) => {
+            Transcoded::Utf16(utf16(rest, u16::from_be_bytes))
+        }
         _ => match unmarked_utf16(input) {
             Some(Endian::Little) => Transcoded::Utf16(utf16(input, u16::from_le_bytes)),
             Some(Endian::Big) => Transcoded::Utf16(utf16(input, u16::from_be_bytes)),
             None => Transcoded::Verbatim(0),
         },
     }
+}
+
+/// Whether the units after a byte-order mark are text a bounce can be:
+/// every bounce holds ASCII (codes, addresses, hosts), while bytes that
+/// merely start like a mark decode to scattered CJK and controls.
+fn mostly_ascii(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> bool {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .take(256)
+        .map(|pair| unit([pair[0], pair[1]]))
+        .collect();
+    let ascii = units.iter().filter(|u| (0x09..0x80).contains(*u)).count();
+    units.is_empty() || ascii * 4 >= units.len()
 }
 
 enum Endian {

@@ -681,6 +681,21 @@ fn line_patterns(size: usize) -> Patterns {
             ]
             .concat(),
         ),
+        ("quoted lines", repeat(b"> 550 5.7.705 Access denied\n")),
+        ("bare quote marks", repeat(b">\n")),
+        ("forward headers", repeat(b"From: a@b.example\nSent: today\n")),
+        (
+            "pasted reports",
+            repeat(b"Delivery has failed to these recipients or groups:\na@b.example\nOriginal message headers:\n\n"),
+        ),
+        (
+            "postfix log lines",
+            repeat(b"Jun  4 09:12:33 relay postfix/smtp[4242]: 3C4D5E6F7A: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, dsn=4.7.500, status=deferred (host mx.b.example[192.0.2.1] said: 451 4.7.500 try later)\n"),
+        ),
+        (
+            "message trace fields",
+            repeat(b"Event : Defer\nDetail : Reason: [{LED=451 4.7.500 x};{MSG=};{FQDN=};{IP=};{LRT=}]\nRecipientAddress : a@b.example\n"),
+        ),
         (
             "unclosed encoded words",
             message_with_subject(&long(b"=?a?b"), "", &body),
@@ -717,6 +732,47 @@ fn linear(patterns: fn(usize) -> Patterns, small: usize) {
             );
         }
     }
+}
+
+#[test]
+fn one_hundred_thousand_quote_levels() {
+    let deep = format!("{}{LINE_705}\n", "> ".repeat(100_000));
+    let bounce = bounded_with_reports(deep.as_bytes());
+    assert_eq!(status(&bounce).as_deref(), Some("5.7.705"));
+}
+
+#[test]
+fn a_million_quoted_lines() {
+    let mut text = String::from("See below.\n\n");
+    text.push_str(&"> a line of a long quoted thread\n".repeat(1_000_000));
+    text.push_str(&format!("> {LINE_705}\n"));
+    let bounce = bounded(text.as_bytes());
+    assert_eq!(status(&bounce).as_deref(), Some("5.7.705"));
+}
+
+#[test]
+fn endless_utf16_with_an_odd_length() {
+    let line = format!("{LINE_705}\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    for _ in 0..(8 << 20) / (2 * line.len()) {
+        bytes.extend(line.encode_utf16().flat_map(u16::to_le_bytes));
+    }
+    bytes.push(0x41);
+    let bounce = bounded(&bytes);
+    assert_eq!(status(&bounce).as_deref(), Some("5.7.705"));
+    assert!(
+        bounce.evidence.is_some_and(|e| e.input_span.is_none()),
+        "a decoded text has no span into the input"
+    );
+}
+
+#[test]
+fn ten_megabytes_of_log() {
+    let line = "Jun  4 09:12:33 relay postfix/smtp[4242]: 3C4D5E6F7A: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, delay=1, dsn=4.7.500, status=deferred (host mx.b.example[192.0.2.1] said: 451 4.7.500 try later)\n";
+    let mut log = line.repeat((10 << 20) / line.len());
+    log.push_str("Jun  4 10:00:00 relay postfix/smtp[4242]: 3C4D5E6F7A: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, delay=2, dsn=5.7.705, status=bounced (host mx.b.example[192.0.2.1] said: 550 5.7.705 Access denied, tenant has exceeded threshold (in reply to end of DATA command))\n");
+    let bounce = bounded_with_reports(log.as_bytes());
+    assert_eq!(status(&bounce).as_deref(), Some("5.7.705"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! place for the CLI's text report and the widget alike.
 
 use super::{Actor, Entry, Scope, Ui};
-use crate::bounce::{Kind, Limit, Source};
+use crate::bounce::{Input, Kind, Limit, Source};
 
 impl Ui {
     /// What happened to the message, as one sentence.
@@ -30,6 +30,23 @@ impl Ui {
             Source::DeliveryStatus => self.source_dsn,
             Source::NotificationText => self.source_text,
             Source::BareLine => self.source_bare,
+        }
+    }
+
+    /// What the input was read as, after "Read as:".
+    pub fn input(&self, input: Input) -> &'static str {
+        match input {
+            Input::Ndr => self.input_ndr,
+            Input::ForwardedNdr => self.input_forwarded_ndr,
+            Input::QuotedNdr => self.input_quoted_ndr,
+            Input::MtaLog => self.input_mta_log,
+            Input::ApplicationError => self.input_application_error,
+            Input::SmtpTranscript => self.input_smtp_transcript,
+            Input::MessageTrace => self.input_message_trace,
+            Input::QueueError => self.input_queue_error,
+            Input::SmtpReply => self.input_smtp_reply,
+            Input::CopiedText => self.input_copied_text,
+            Input::OutlookMsg => self.input_outlook_msg,
         }
     }
 

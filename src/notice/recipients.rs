@@ -176,7 +176,12 @@ pub fn codes_of<'c, 'a>(
     if listed.len() < 2 || found.is_empty() {
         return best;
     }
-    let index = |address: &str| listed.iter().position(|l| l.eq_ignore_ascii_case(address));
+    let by_address: std::collections::HashMap<String, usize> = listed
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.to_ascii_lowercase(), i))
+        .collect();
+    let index = |address: &str| by_address.get(&address.to_ascii_lowercase()).copied();
     let mut next = found.iter().filter(|c| c.strength >= 2).peekable();
     let mut current: Option<usize> = None;
     for (at, line) in text_lines(own) {
@@ -204,8 +209,6 @@ fn rank(c: &Candidate) -> (u8, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn recipients_in_every_layout() {
         let recipients = |text| super::recipients(text).addresses;

@@ -18,6 +18,13 @@ pub fn to_text(bounce: &Bounce, lang: Lang) -> String {
         return out;
     }
     line(&mut out, ui.kind(bounce.kind));
+    line(&mut out, &ui.read_as(ui.input(bounce.input)));
+    if bounce.reports > 1 {
+        line(&mut out, &ui.reports_found(&bounce.reports.to_string()));
+    }
+    if let Some(wrapper) = &bounce.wrapper {
+        line(&mut out, &ui.wrapped_by(wrapper));
+    }
     let status = bounce
         .status
         .map_or_else(|| ui.unknown.to_owned(), |s| s.to_string());

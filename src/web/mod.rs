@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod decoder;
 mod embed;
 mod host;
 mod markup;
@@ -19,6 +20,7 @@ pub use texts::set_loader as set_texts_loader;
 /// mode the address asks for. A page without that element (a portal that
 /// loaded the script for `<ndr-explainer>`) is left untouched.
 pub fn start() {
+    decoder::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("ndr-explainer-app"));
@@ -40,6 +42,7 @@ pub fn mount(
     audience: Option<String>,
     theme: Option<String>,
 ) {
+    decoder::install();
     let props = AppProps {
         mode: Mode::Element { host },
         lang: lang.as_deref().and_then(crate::Lang::from_tag),

@@ -68,6 +68,13 @@ fn findings(found: &Diagnosis, lang: Lang) -> Html {
                 </div>
             }
             <p class="ndr-kind">{ kind }</p>
+            <p class="ndr-hint" data-testid="read-as">{ ui.read_as(ui.input(bounce.input)) }</p>
+            if bounce.reports > 1 {
+                <p class="ndr-hint" data-testid="reports">{ ui.reports_found(&bounce.reports.to_string()) }</p>
+            }
+            if let Some(wrapper) = &bounce.wrapper {
+                <p class="ndr-hint" data-testid="wrapped">{ ui.wrapped_by(wrapper) }</p>
+            }
             <dl class="ndr-facts">
                 { fact(ui.status_label, None, html! {
                     <code class="ndr-code" data-testid="status-code">{ status }</code>
