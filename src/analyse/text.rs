@@ -128,7 +128,8 @@ fn report(text: &str, base: Option<usize>) -> Bounce {
         .nth(MAX_BARE_LINES)
         .is_none();
     let replied = found.iter().any(|c| c.strength >= 2);
-    if !signalled && !replied && !(short && !found.is_empty()) {
+    let bare_but_alone = short && !found.is_empty();
+    if !(signalled || replied || bare_but_alone) {
         return bounce;
     }
     bounce.reporting_mta = report

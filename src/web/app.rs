@@ -48,17 +48,20 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_host(&props.mode, &session);
 
-    // The first language's texts arrive a moment after the interface; until
-    // then the explanation waits. Later switches wait for their texts
-    // (`texts::switch_lang`), so the page never unmounts what the person was
-    // doing; if a language cannot be loaded, the other one stands in.
+    // The explanations (the language's texts) are needed only once there is
+    // something to explain: they are loaded with the first input, not with
+    // the page, and the diagnosis shows at once while they arrive. The file
+    // is the same for everyone and carries nothing from the page. Later
+    // switches wait for their texts (`texts::switch_lang`), so the page never
+    // unmounts what the person was doing; if a language cannot be loaded, the
+    // other one stands in.
     let texts_failed = use_state(|| false);
     let rerender = use_force_update();
+    let wanted = session.source.is_some() || session.diagnosis.is_some();
     {
         let texts_failed = texts_failed.clone();
-        use_effect_with(lang, move |lang| {
-            let lang = *lang;
-            if !catalogue::is_loaded(lang) {
+        use_effect_with((lang, wanted), move |&(lang, wanted)| {
+            if wanted && !catalogue::is_loaded(lang) {
                 wasm_bindgen_futures::spawn_local(async move {
                     match texts::ensure(lang).await {
                         Ok(()) => rerender.force_update(),

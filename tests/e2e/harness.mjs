@@ -3,7 +3,7 @@
 //
 // Every test opens its page with withWidget, which watches it: a request to
 // anything but the page's own origin, a request after the page is ready (but
-// for the texts module of a language the person switches to), or a console
+// for a language's texts module, loaded with the first input or a switch), or a console
 // error fails the test, and the browser context is closed whatever happens.
 import { chromium } from 'playwright-core';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -47,9 +47,16 @@ function address(path, { lang, embed }) {
   return `${path}${path.includes('?') ? '&' : '?'}${query}`;
 }
 
-/** Ready means the text area works and the language's texts are in. */
+/**
+ * Ready means the text area works. (A language's texts come with the first
+ * input: `textsIn` waits for them.)
+ */
 async function widgetReady(page) {
   await page.getByTestId('ndr-input').waitFor({ state: 'visible' });
+}
+
+/** Waits until the widget has the texts of the language it shows. */
+export async function textsIn(page) {
   await page.locator('.ndr[data-texts]').waitFor({ state: 'attached' });
 }
 
