@@ -30,6 +30,9 @@ pub const MAX_RECIPIENTS: usize = 1000;
 /// assert_eq!(bounce.smtp_code, Some(550));
 /// ```
 pub fn analyse(input: &[u8]) -> Bounce {
+    if crate::msg::is_compound_file(input) {
+        return crate::msg::analyse(input);
+    }
     let total = input.len();
     let input = &input[..total.min(MAX_INPUT)];
     let mut messages = mbox_messages(input).into_iter().map(|(start, end)| {
@@ -187,6 +190,7 @@ fn from_message(message: &Message) -> Bounce {
 
     let mut bounce = Bounce::none();
     bounce.original = original(message);
+    bounce.subject = headers.decoded("Subject");
     if message.limited {
         bounce.limits.push(Limit::MimeTooComplex);
     }

@@ -151,6 +151,8 @@ pub struct Bounce {
     pub evidence: Option<Evidence>,
     /// What was left out, if the input went past a limit.
     pub limits: Vec<Limit>,
+    /// The input message's own subject (for a bounce, the report's).
+    pub subject: Option<String>,
 }
 
 /// A limit the analysis reached; what is reported rests on the part read.
@@ -172,6 +174,8 @@ pub enum Limit {
         /// Recipients found.
         total: usize,
     },
+    /// An Outlook item (`.msg`), or a part of it, could not be read.
+    OutlookMsg(crate::msg::MsgError),
 }
 
 impl Bounce {
@@ -192,6 +196,7 @@ impl Bounce {
             original: Original::default(),
             evidence: None,
             limits: Vec::new(),
+            subject: None,
         }
     }
 

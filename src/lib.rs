@@ -21,6 +21,7 @@ mod html;
 mod lang;
 mod lines;
 mod mime;
+pub mod msg;
 mod notice;
 mod status;
 

@@ -16,6 +16,7 @@ pub fn to_text(bounce: &Bounce, lang: Lang) -> String {
                 Limit::InputTooLarge { .. } => ui.too_large,
                 Limit::MimeTooComplex => ui.too_complex,
                 Limit::TooManyRecipients { .. } => ui.too_many_recipients,
+                Limit::OutlookMsg(error) => error.text(ui),
             },
         );
     }

@@ -58,6 +58,7 @@ fn findings(bounce: &Bounce, lang: Lang) -> Html {
             Limit::InputTooLarge { .. } => ui.too_large,
             Limit::MimeTooComplex => ui.too_complex,
             Limit::TooManyRecipients { .. } => ui.too_many_recipients,
+            Limit::OutlookMsg(error) => error.text(ui),
         };
         html! { <p class="ndr-warning" role="note">{ text }</p> }
     });
