@@ -2,59 +2,10 @@
 //! properties, its recipient table and its attachments ([MS-OXMSG] 2.2–2.4).
 
 use super::cfb::{Container, Kind};
+use super::props::*;
 use super::{rtf, MsgError, MAX_DEPTH};
 use crate::mime::charset;
 use std::collections::HashMap;
-
-// Property ids ([MS-OXPROPS] section 2, "Property ID"); the type is added when
-// a stream name or a tag is built.
-const MESSAGE_CLASS: u16 = 0x001A; // PidTagMessageClass
-const SUBJECT: u16 = 0x0037; // PidTagSubject
-const CLIENT_SUBMIT_TIME: u16 = 0x0039; // PidTagClientSubmitTime
-const RECEIVED_BY_NAME: u16 = 0x0040; // PidTagReceivedByName
-const ORIGINAL_SUBJECT: u16 = 0x0049; // PidTagOriginalSubject
-const ORIGINAL_SENDER_NAME: u16 = 0x005A; // PidTagOriginalSenderName
-const ORIGINAL_SENDER_EMAIL: u16 = 0x0067; // PidTagOriginalSenderEmailAddress
-const ORIGINAL_DISPLAY_TO: u16 = 0x0074; // PidTagOriginalDisplayTo
-const RECEIVED_BY_EMAIL: u16 = 0x0076; // PidTagReceivedByEmailAddress
-const TRANSPORT_HEADERS: u16 = 0x007D; // PidTagTransportMessageHeaders
-const NDR_REASON_CODE: u16 = 0x0C04; // PidTagNonDeliveryReportReasonCode, [MS-OXOMSG] 2.2.2.31
-const NDR_DIAG_CODE: u16 = 0x0C05; // PidTagNonDeliveryReportDiagCode, [MS-OXOMSG] 2.2.2.30
-const SENDER_NAME: u16 = 0x0C1A; // PidTagSenderName
-const SUPPLEMENTARY_INFO: u16 = 0x0C1B; // PidTagSupplementaryInfo, [MS-OXOMSG] 2.2.2.36
-const SENDER_EMAIL: u16 = 0x0C1F; // PidTagSenderEmailAddress
-const NDR_STATUS_CODE: u16 = 0x0C20; // PidTagNonDeliveryReportStatusCode, [MS-OXOMSG] 2.2.2.32
-const REMOTE_MTA: u16 = 0x0C21; // PidTagRemoteMessageTransferAgent, [MS-OXOMSG] 2.2.2.34
-const DISPLAY_TO: u16 = 0x0E04; // PidTagDisplayTo
-const DELIVERY_TIME: u16 = 0x0E06; // PidTagMessageDeliveryTime
-const BODY: u16 = 0x1000; // PidTagBody
-const REPORT_TEXT: u16 = 0x1001; // PidTagReportText
-const RTF_COMPRESSED: u16 = 0x1009; // PidTagRtfCompressed
-const HTML: u16 = 0x1013; // PidTagHtml
-const MESSAGE_ID: u16 = 0x1035; // PidTagInternetMessageId
-const DISPLAY_NAME: u16 = 0x3001; // PidTagDisplayName
-const EMAIL_ADDRESS: u16 = 0x3003; // PidTagEmailAddress
-const ATTACH_DATA: u16 = 0x3701; // PidTagAttachDataBinary / PidTagAttachDataObject
-const ATTACH_FILENAME: u16 = 0x3704; // PidTagAttachFilename
-const ATTACH_METHOD: u16 = 0x3705; // PidTagAttachMethod
-const ATTACH_LONG_FILENAME: u16 = 0x3707; // PidTagAttachLongFilename
-const ATTACH_MIME_TAG: u16 = 0x370E; // PidTagAttachMimeTag
-const SMTP_ADDRESS: u16 = 0x39FE; // PidTagSmtpAddress
-const INTERNET_CPID: u16 = 0x3FDE; // PidTagInternetCodepage
-const MESSAGE_CODEPAGE: u16 = 0x3FFD; // PidTagMessageCodepage
-const SENDER_SMTP: u16 = 0x5D01; // PidTagSenderSmtpAddress
-const REPORTING_MTA: u16 = 0x6820; // PidTagReportingMessageTransferAgent, [MS-OXOMSG] 2.2.2.35
-
-// Property types ([MS-OXCDATA] 2.11.1).
-const INTEGER32: u16 = 0x0003;
-const TIME: u16 = 0x0040;
-const STRING8: u16 = 0x001E;
-const UNICODE: u16 = 0x001F;
-const BINARY: u16 = 0x0102;
-const OBJECT: u16 = 0x000D;
-
-/// [MS-OXCMSG] 2.2.2.9: the attachment is an embedded message object.
-const ATTACH_EMBEDDED_MSG: i64 = 5;
 
 /// A message body, in the first form the item has.
 pub enum Body {
@@ -109,21 +60,6 @@ pub struct Reader<'c> {
     visited: Vec<bool>,
     /// What could not be read, in the order it was met.
     pub problems: Vec<MsgError>,
-}
-
-/// A storage's properties: fixed-size values from its property stream, the
-/// other values in streams of their own, found by tag.
-struct Bag {
-    fixed: HashMap<u32, [u8; 8]>,
-    streams: HashMap<u32, usize>,
-    storages: HashMap<u32, usize>,
-    recipients: Vec<(String, usize)>,
-    attachments: Vec<(String, usize)>,
-    codepage: String,
-}
-
-fn tag(id: u16, kind: u16) -> u32 {
-    (u32::from(id) << 16) | u32::from(kind)
 }
 
 impl<'c> Reader<'c> {
@@ -350,36 +286,4 @@ impl<'c> Reader<'c> {
         }
         Some(Attachment::Named(name))
     }
-}
-
-impl Bag {
-    /// A 32-bit integer property from the property stream.
-    fn int(&self, id: u16) -> Option<i64> {
-        let value = self.fixed.get(&tag(id, INTEGER32))?;
-        Some(i64::from(i32::from_le_bytes([
-            value[0], value[1], value[2], value[3],
-        ])))
-    }
-
-    /// A time property (a FILETIME: 100 ns since 1601-01-01 UTC).
-    fn time(&self, id: u16) -> Option<u64> {
-        self.fixed
-            .get(&tag(id, TIME))
-            .map(|v| u64::from_le_bytes(*v))
-    }
-}
-
-/// The charset label of a Windows code page, for [`charset::decode`]: the
-/// Western ones it decodes exactly; any other keeps its ASCII.
-fn codepage_label(page: i64) -> String {
-    match page {
-        1252 => "windows-1252",
-        28591 => "iso-8859-1",
-        28605 => "iso-8859-15",
-        20127 => "us-ascii",
-        65000 => "utf-7",
-        65001 => "utf-8",
-        _ => "x-unsupported",
-    }
-    .to_owned()
 }

@@ -15,6 +15,10 @@ mod cfb;
 #[cfg(feature = "outlook-msg")]
 mod item;
 #[cfg(feature = "outlook-msg")]
+mod props;
+#[cfg(feature = "outlook-msg")]
+mod report;
+#[cfg(feature = "outlook-msg")]
 mod rtf;
 #[cfg(feature = "outlook-msg")]
 mod write;
