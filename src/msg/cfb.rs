@@ -240,28 +240,34 @@ impl<'a> Container<'a> {
         self.entries.get(id)
     }
 
-    /// The entries directly inside storage `id`, each at most once: the
-    /// storage's children form a tree through their left and right siblings.
+    /// The entries directly inside storage `id`, each at most once, in the
+    /// order of their names: the children form a binary search tree through
+    /// their left and right siblings ([MS-CFB] 2.6.4), walked in order (so
+    /// `__recip_version1.0_#00000000` comes before `…#00000001`).
     pub fn children(&self, id: usize, visited: &mut [bool]) -> Vec<usize> {
         let mut found = Vec::new();
         let Some(storage) = self.entries.get(id) else {
             return found;
         };
-        let mut stack = vec![storage.child];
-        while let Some(next) = stack.pop() {
-            let index = next as usize;
-            let Some(entry) = self.entries.get(index) else {
-                continue;
-            };
-            if entry.kind == Kind::Unused || visited.get(index).copied().unwrap_or(true) {
-                continue;
+        let mut stack = Vec::new();
+        let mut next = storage.child;
+        loop {
+            // Down the left siblings, marking each entry as it is met.
+            while let Some(entry) = self.entries.get(next as usize) {
+                let index = next as usize;
+                if entry.kind == Kind::Unused || visited[index] {
+                    break;
+                }
+                visited[index] = true;
+                stack.push(index);
+                next = entry.left;
             }
-            visited[index] = true;
+            let Some(index) = stack.pop() else {
+                return found;
+            };
             found.push(index);
-            stack.push(entry.left);
-            stack.push(entry.right);
+            next = self.entries[index].right;
         }
-        found
     }
 
     /// How many directory entries there are.

@@ -5,7 +5,6 @@ use super::cfb::{Container, Kind};
 use super::props::*;
 use super::{rtf, MsgError, MAX_DEPTH};
 use crate::mime::charset;
-use std::collections::HashMap;
 
 /// A message body, in the first form the item has.
 pub enum Body {
@@ -82,9 +81,9 @@ impl<'c> Reader<'c> {
     /// `header` bytes, then 16-byte entries) and its named children.
     fn bag(&mut self, id: usize, header: usize, codepage: Option<&str>) -> Option<Bag> {
         let mut bag = Bag {
-            fixed: HashMap::new(),
-            streams: HashMap::new(),
-            storages: HashMap::new(),
+            fixed: Vec::new(),
+            streams: Vec::new(),
+            storages: Vec::new(),
             recipients: Vec::new(),
             attachments: Vec::new(),
             codepage: codepage.unwrap_or("").to_owned(),
@@ -101,14 +100,14 @@ impl<'c> Reader<'c> {
                         Kind::Stream => &mut bag.streams,
                         _ => &mut bag.storages,
                     };
-                    map.insert(value, child);
+                    map.push((value, child));
                 }
             } else if name == "__properties_version1.0" && entry.kind == Kind::Stream {
                 properties = Some(child);
             } else if name.starts_with("__recip_version1.0_") && entry.kind == Kind::Storage {
-                bag.recipients.push((name, child));
+                bag.recipients.push(child);
             } else if name.starts_with("__attach_version1.0_") && entry.kind == Kind::Storage {
-                bag.attachments.push((name, child));
+                bag.attachments.push(child);
             }
         }
         let stream = match self.container.read(properties?) {
@@ -118,15 +117,13 @@ impl<'c> Reader<'c> {
                 return None;
             }
         };
-        for raw in stream.get(header..).unwrap_or(&[]).chunks_exact(16) {
+        let entries = stream.get(header..).unwrap_or(&[]).chunks_exact(16);
+        for raw in entries.take(MAX_PROPERTIES) {
             let tag = u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]);
             let mut value = [0; 8];
             value.copy_from_slice(&raw[8..16]);
-            bag.fixed.insert(tag, value);
+            bag.fixed.push((tag, value));
         }
-        // Rows in the order of their names (`_#00000000`, `_#00000001`…).
-        bag.recipients.sort();
-        bag.attachments.sort();
         if codepage.is_none() {
             let page = bag.int(MESSAGE_CODEPAGE).or_else(|| bag.int(INTERNET_CPID));
             bag.codepage = page.map_or(String::new(), codepage_label);
@@ -135,7 +132,7 @@ impl<'c> Reader<'c> {
     }
 
     fn bytes(&mut self, bag: &Bag, id: u16, kind: u16) -> Option<Vec<u8>> {
-        let entry = *bag.streams.get(&tag(id, kind))?;
+        let entry = find(&bag.streams, tag(id, kind))?;
         match self.container.read(entry) {
             Ok(bytes) => Some(bytes),
             Err(error) => {
@@ -202,13 +199,13 @@ impl<'c> Reader<'c> {
             attachments: Vec::new(),
             depth,
         };
-        for (_, row) in &bag.recipients {
-            if let Some(recipient) = self.recipient(*row, &bag.codepage) {
+        for &row in &bag.recipients {
+            if let Some(recipient) = self.recipient(row, &bag.codepage) {
                 item.recipients.push(recipient);
             }
         }
-        for (_, row) in &bag.attachments {
-            if let Some(attachment) = self.attachment(*row, &bag.codepage, depth) {
+        for &row in &bag.attachments {
+            if let Some(attachment) = self.attachment(row, &bag.codepage, depth) {
                 item.attachments.push(attachment);
             }
         }
@@ -266,7 +263,7 @@ impl<'c> Reader<'c> {
             .or_else(|| self.string(&bag, ATTACH_FILENAME))
             .or_else(|| self.string(&bag, DISPLAY_NAME))
             .unwrap_or_default();
-        let embedded = bag.storages.get(&tag(ATTACH_DATA, OBJECT)).copied();
+        let embedded = find(&bag.storages, tag(ATTACH_DATA, OBJECT));
         if let (Some(storage), Some(ATTACH_EMBEDDED_MSG)) = (embedded, bag.int(ATTACH_METHOD)) {
             if depth + 1 > MAX_DEPTH {
                 self.problem(MsgError::TooDeep);

@@ -1,8 +1,6 @@
 //! Property tags and the property bag of one storage ([MS-OXMSG] 2.4): the
 //! fixed-size values of its property stream, and where its other values are.
 
-use std::collections::HashMap;
-
 // Property ids ([MS-OXPROPS] section 2, "Property ID"); the type is added when
 // a stream name or a tag is built.
 pub const MESSAGE_CLASS: u16 = 0x001A; // PidTagMessageClass
@@ -56,11 +54,11 @@ pub const ATTACH_EMBEDDED_MSG: i64 = 5;
 /// A storage's properties: fixed-size values from its property stream, the
 /// other values in streams of their own, found by tag.
 pub struct Bag {
-    pub fixed: HashMap<u32, [u8; 8]>,
-    pub streams: HashMap<u32, usize>,
-    pub storages: HashMap<u32, usize>,
-    pub recipients: Vec<(String, usize)>,
-    pub attachments: Vec<(String, usize)>,
+    pub fixed: Vec<(u32, [u8; 8])>,
+    pub streams: Vec<(u32, usize)>,
+    pub storages: Vec<(u32, usize)>,
+    pub recipients: Vec<usize>,
+    pub attachments: Vec<usize>,
     pub codepage: String,
 }
 
@@ -69,10 +67,20 @@ pub fn tag(id: u16, kind: u16) -> u32 {
     (u32::from(id) << 16) | u32::from(kind)
 }
 
+/// Most fixed-size properties read from one property stream: an item has a
+/// few hundred.
+pub const MAX_PROPERTIES: usize = 4096;
+
+/// The value filed under `key` (a bag holds a few hundred at most, so a
+/// scan costs less code than a map).
+pub fn find<T: Copy>(list: &[(u32, T)], key: u32) -> Option<T> {
+    list.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
 impl Bag {
     /// A 32-bit integer property from the property stream.
     pub fn int(&self, id: u16) -> Option<i64> {
-        let value = self.fixed.get(&tag(id, INTEGER32))?;
+        let value = find(&self.fixed, tag(id, INTEGER32))?;
         Some(i64::from(i32::from_le_bytes([
             value[0], value[1], value[2], value[3],
         ])))
@@ -80,9 +88,7 @@ impl Bag {
 
     /// A time property (a FILETIME: 100 ns since 1601-01-01 UTC).
     pub fn time(&self, id: u16) -> Option<u64> {
-        self.fixed
-            .get(&tag(id, TIME))
-            .map(|v| u64::from_le_bytes(*v))
+        find(&self.fixed, tag(id, TIME)).map(u64::from_le_bytes)
     }
 }
 
