@@ -270,6 +270,11 @@ impl<'a> Container<'a> {
         }
     }
 
+    /// The file's length in bytes.
+    pub fn file_len(&self) -> usize {
+        self.bytes.len()
+    }
+
     /// How many directory entries there are.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -57,6 +57,9 @@ pub struct Item {
 pub struct Reader<'c> {
     container: &'c Container<'c>,
     visited: Vec<bool>,
+    /// RTF bytes that decompression may still produce: twice the file, so
+    /// that bodies stored as RTF cannot grow memory past a multiple of it.
+    rtf_left: usize,
     /// What could not be read, in the order it was met.
     pub problems: Vec<MsgError>,
 }
@@ -67,6 +70,7 @@ impl<'c> Reader<'c> {
         Reader {
             container,
             visited: vec![false; container.len()],
+            rtf_left: container.file_len().saturating_mul(2),
             problems: Vec::new(),
         }
     }
@@ -226,11 +230,14 @@ impl<'c> Reader<'c> {
         let Some(compressed) = self.bytes(bag, RTF_COMPRESSED, BINARY) else {
             return Body::None;
         };
-        match rtf::decompress(&compressed) {
-            Ok(raw) => match rtf::decapsulate(&raw) {
-                rtf::Content::Html(html) => Body::Html(html),
-                rtf::Content::Text(text) => Body::Text(text),
-            },
+        match rtf::decompress(&compressed, self.rtf_left) {
+            Ok(raw) => {
+                self.rtf_left -= raw.len();
+                match rtf::decapsulate(&raw) {
+                    rtf::Content::Html(html) => Body::Html(html),
+                    rtf::Content::Text(text) => Body::Text(text),
+                }
+            }
             Err(error) => {
                 self.problem(error);
                 Body::None

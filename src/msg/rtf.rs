@@ -18,11 +18,11 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
-/// Decompresses a `PidTagRtfCompressed` value. The header's sizes are
-/// checked against the stream: a reference token yields at most 17 bytes for
-/// 2 (plus an eighth of a control byte), so the raw size can be at most about
-/// 8 times the compressed one.
-pub fn decompress(stream: &[u8]) -> Result<Vec<u8>, MsgError> {
+/// Decompresses a `PidTagRtfCompressed` value, keeping at most `cap` bytes.
+/// The header's sizes are checked against the stream: a reference token
+/// yields at most 17 bytes for 2 (plus an eighth of a control byte), so the
+/// raw size can be at most about 8 times the compressed one.
+pub fn decompress(stream: &[u8], cap: usize) -> Result<Vec<u8>, MsgError> {
     if stream.len() < 16 {
         return Err(MsgError::BadRtf);
     }
@@ -33,6 +33,7 @@ pub fn decompress(stream: &[u8]) -> Result<Vec<u8>, MsgError> {
         return Err(MsgError::BadRtf);
     }
     let data = &stream[16..];
+    let raw_size = raw_size.min(cap);
     if kind == UNCOMPRESSED {
         return Ok(data[..raw_size.min(data.len())].to_vec());
     }
@@ -282,7 +283,7 @@ mod tests {
         stream.extend_from_slice(&UNCOMPRESSED.to_le_bytes());
         stream.extend_from_slice(&[0; 4]);
         stream.extend_from_slice(body);
-        assert_eq!(decompress(&stream).unwrap(), body);
+        assert_eq!(decompress(&stream, usize::MAX).unwrap(), body);
     }
 
     #[test]
@@ -295,18 +296,19 @@ mod tests {
             0x6c, 0x64, 0x7d, 0x0a, 0x80, 0x0f, 0xa0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
             0x00, 0x00, 0x00, 0x00, 0x00,
         ];
-        let raw = decompress(&stream[..49]).unwrap();
+        let raw = decompress(&stream[..49], usize::MAX).unwrap();
         assert_eq!(raw, b"{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\r\n");
+        assert_eq!(decompress(&stream[..49], 6).unwrap(), b"{\\rtf1");
     }
 
     #[test]
     fn lying_sizes_are_refused() {
         let mut stream = vec![0u8; 32];
         stream[0..4].copy_from_slice(&1000u32.to_le_bytes());
-        assert_eq!(decompress(&stream), Err(MsgError::BadRtf));
+        assert_eq!(decompress(&stream, usize::MAX), Err(MsgError::BadRtf));
         stream[0..4].copy_from_slice(&28u32.to_le_bytes());
         stream[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(decompress(&stream), Err(MsgError::BadRtf));
+        assert_eq!(decompress(&stream, usize::MAX), Err(MsgError::BadRtf));
     }
 
     #[test]
