@@ -15,6 +15,8 @@ use std::cell::{Cell, RefCell};
 /// and per attachment, so this leaves room for hundreds of each.
 pub const MAX_ENTRIES: usize = 4096;
 
+/// Sector numbers above this one are markers ([MS-CFB] 2.1: MAXREGSECT).
+const MAX_REGULAR: u32 = 0xFFFF_FFFA;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 const FREE: u32 = 0xFFFF_FFFF;
 const MINI_SECTOR: usize = 64;
@@ -107,9 +109,9 @@ impl<'a> Container<'a> {
         container.fat = container.read_fat()?;
         let directory = container.chain_bytes(u32_at(bytes, 48), None)?;
         container.entries = directory_entries(&directory, shift == 9)?;
-        let root = container.entries.first().ok_or(MsgError::BadHeader)?;
+        let root = container.entries.first().ok_or(MsgError::BadDirectory)?;
         if root.kind != Kind::Root {
-            return Err(MsgError::BadHeader);
+            return Err(MsgError::BadDirectory);
         }
         let (mini_start, mini_size) = (root.start, root.size);
         container.check_size(mini_size)?;
@@ -130,7 +132,7 @@ impl<'a> Container<'a> {
         let per_sector = (1usize << self.shift) / 4;
         let mut next = u32_at(self.bytes, 68);
         let mut steps = 0;
-        while next < 0xFFFF_FFFA {
+        while next < MAX_REGULAR {
             steps += 1;
             if steps > self.sectors {
                 return Err(MsgError::ChainLoop);
@@ -139,7 +141,8 @@ impl<'a> Container<'a> {
             fat_sectors.extend((0..per_sector - 1).map(|i| u32_at(sector, 4 * i)));
             next = u32_at(sector, 4 * (per_sector - 1));
         }
-        let listed = fat_sectors.iter().take_while(|&&s| s != FREE);
+        // Unused slots are FREESECT; some writers leave ENDOFCHAIN there.
+        let listed = fat_sectors.iter().take_while(|&&s| s < MAX_REGULAR);
         let mut fat = Vec::new();
         for (count, &number) in listed.enumerate() {
             if count >= self.sectors {
