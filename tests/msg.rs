@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 #[path = "msg/compound.rs"]
 mod compound;
-use compound::{compound, item, stream};
+use compound::{compound, item, properties, storage, stream, unicode};
 
 const REAL: &str = "../shared/msg-real";
 const SAMPLES: &str = "tests/samples/msg";
@@ -304,4 +304,35 @@ fn ten_thousand_directory_entries_are_refused() {
 fn a_compound_file_that_is_not_an_item_says_so() {
     let file = compound(vec![stream("WordDocument", vec![1; 600])]);
     hostile(&file, MsgError::NotAnItem);
+}
+
+#[test]
+fn an_attached_message_file_is_read_as_it_is() {
+    let eml = read("tests/samples/made-up/madeup-eo-classic-705.eml");
+    let mut nodes = item(0, None);
+    nodes.push(storage(
+        "__attach_version1.0_#00000000",
+        vec![
+            stream(
+                "__properties_version1.0",
+                properties(8, &[(0x3705_0003, 1)]),
+            ),
+            stream("__substg1.0_3707001F", unicode("Undeliverable.eml")),
+            stream("__substg1.0_370E001F", unicode("message/rfc822")),
+            stream("__substg1.0_37010102", eml),
+        ],
+    ));
+    let bounce = analyse(&compound(nodes));
+    assert_eq!(bounce.input, Input::OutlookMsg);
+    assert_eq!(bounce.limits, []);
+    assert_eq!(
+        bounce.status.map(|s| s.to_string()).as_deref(),
+        Some("5.7.705")
+    );
+    assert_eq!(
+        bounce.subject.as_deref(),
+        Some("level 0"),
+        "the forward's subject"
+    );
+    assert_eq!(bounce.evidence.and_then(|e| e.input_span), None);
 }

@@ -143,7 +143,7 @@ pub fn to_mime(input: &[u8]) -> Result<Converted, MsgError> {
     problems.dedup();
     Ok(Converted {
         mime: write::message(&top),
-        forwarded: write::forwarded_report(&top).map(write::message),
+        forwarded: write::forwarded_report(&top),
         problems,
     })
 }
@@ -177,11 +177,13 @@ fn read(input: &[u8]) -> (Bounce, Vec<MsgError>) {
         Ok(converted) => {
             let mut bounce = crate::analyse(&converted.mime);
             // A report inside a forward: read it when the forward alone
-            // gives no code, and keep the forward's own subject.
+            // gives no code and it gives one, and keep the forward's subject.
             if let Some(report) = converted.forwarded.filter(|_| bounce.status.is_none()) {
-                let subject = bounce.subject.take();
-                bounce = crate::analyse(&report);
-                bounce.subject = subject;
+                let mut inner = crate::analyse(&report);
+                if inner.status.is_some() {
+                    inner.subject = bounce.subject.take();
+                    bounce = inner;
+                }
             }
             (bounce, converted.problems)
         }

@@ -27,16 +27,19 @@ pub fn action(class: &str) -> Option<&'static str> {
     .map(|(_, action)| action)
 }
 
-/// The first delivery report among the items `item` carries (depth first),
-/// when `item` is not one itself: the report a person forwarded "as attachment".
-pub fn forwarded_report(item: &Item) -> Option<&Item> {
+/// The MIME message of the first delivery report `item` carries, depth
+/// first, when `item` is not one itself: the report a person forwarded "as
+/// attachment", as an Outlook item or as an attached message file (which may
+/// or may not be a report: the caller's analysis says).
+pub fn forwarded_report(item: &Item) -> Option<Vec<u8>> {
     if action(&item.class).is_some() {
         return None;
     }
     item.attachments.iter().find_map(|a| match a {
-        Attachment::Item(inner) if action(&inner.class).is_some() => Some(&**inner),
+        Attachment::Item(inner) if action(&inner.class).is_some() => Some(message(inner)),
         Attachment::Item(inner) => forwarded_report(inner),
-        _ => None,
+        Attachment::Message(bytes) => Some(bytes.clone()),
+        Attachment::Named(_) => None,
     })
 }
 

@@ -132,7 +132,7 @@ pub fn compound(children: Vec<Node>) -> Vec<u8> {
 }
 
 /// A property stream: a header of `header` bytes, then 32-bit integers.
-fn properties(header: usize, ints: &[(u32, u32)]) -> Vec<u8> {
+pub fn properties(header: usize, ints: &[(u32, u32)]) -> Vec<u8> {
     let mut out = vec![0u8; header];
     for (tag, value) in ints {
         out.extend_from_slice(&tag.to_le_bytes());
@@ -143,7 +143,7 @@ fn properties(header: usize, ints: &[(u32, u32)]) -> Vec<u8> {
     out
 }
 
-fn unicode(text: &str) -> Vec<u8> {
+pub fn unicode(text: &str) -> Vec<u8> {
     text.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
