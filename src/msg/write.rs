@@ -90,20 +90,26 @@ pub fn message(item: &Item) -> Vec<u8> {
     bytes
 }
 
-/// A boundary no part contains (each level of nesting has its own).
+/// A boundary no part contains (each level of nesting has its own): one
+/// pass finds the numbers the parts already use after the prefix, and the
+/// boundary takes the next one.
 fn boundary(depth: usize, parts: &[Vec<u8>]) -> String {
-    let mut boundary = format!("=_outlook-item-{depth}");
-    for _ in 0..16 {
-        let needle = boundary.as_bytes();
-        let taken = parts
-            .iter()
-            .any(|p| p.windows(needle.len()).any(|w| w == needle));
-        if !taken {
-            break;
+    let prefix = format!("=_outlook-item-{depth}-");
+    let needle = prefix.as_bytes();
+    let mut next: u64 = 0;
+    for part in parts {
+        let mut at = 0;
+        while let Some(found) = part[at..].windows(needle.len()).position(|w| w == needle) {
+            at += found + needle.len();
+            let digits = part[at..]
+                .iter()
+                .take(18)
+                .take_while(|b| b.is_ascii_digit());
+            let number = digits.fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+            next = next.max(number + 1);
         }
-        boundary.push_str("_x");
     }
-    boundary
+    format!("{prefix}{next}")
 }
 
 /// The transport headers the item kept (less the MIME fields, which describe
@@ -250,6 +256,13 @@ mod tests {
         assert_eq!(action("REPORT.IPM.Note.Delayed.DR"), Some("delayed"));
         assert_eq!(action("REPORT.IPM.Note.IPNRN"), None);
         assert_eq!(action("IPM.Note"), None);
+    }
+
+    #[test]
+    fn boundaries_avoid_what_the_parts_contain() {
+        let parts = vec![b"--=_outlook-item-0-0 and =_outlook-item-0-41".to_vec()];
+        assert_eq!(boundary(0, &parts), "=_outlook-item-0-42");
+        assert_eq!(boundary(1, &parts), "=_outlook-item-1-0");
     }
 
     #[test]
