@@ -4,7 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-mkdir -p "$here/corpus/analyse" "$here/corpus/redact_and_accepted"
+mkdir -p "$here/corpus/analyse" "$here/corpus/redact_and_accepted" "$here/corpus/msg"
 shopt -s nullglob
 seeds=("$root"/../shared/corpus/*.eml "$root"/tests/samples/made-up/*)
 for file in "${seeds[@]}"; do
@@ -14,5 +14,11 @@ for file in "${seeds[@]}"; do
     cp -f "$file" "$here/corpus/analyse/"
     cp -f "$file" "$here/corpus/redact_and_accepted/"
 done
-count=$(find "$here/corpus/analyse" -type f | wc -l)
-echo "fuzz/corpus/analyse: $count files"
+# The msg target: every real Outlook item and every made-up one.
+for file in "$root"/../shared/msg-real/*.msg "$root"/tests/samples/msg/*.msg; do
+    cp -f "$file" "$here/corpus/msg/"
+done
+for target in analyse msg; do
+    count=$(find "$here/corpus/$target" -type f | wc -l)
+    echo "fuzz/corpus/$target: $count files"
+done

@@ -22,10 +22,10 @@ cargo test --locked
 step "dependencies: licences, bans, sources (cargo deny)"
 cargo deny --log-level error check bans licenses sources
 
-step "fuzz smoke run (about 30 s; the long run is in fuzz/README.md)"
+step "fuzz smoke run (about 45 s; the long run is in fuzz/README.md)"
 bash fuzz/seed.sh
 log="$(mktemp)"
-for target in analyse redact_and_accepted; do
+for target in analyse redact_and_accepted msg; do
   if ! cargo +nightly fuzz run "$target" -- -max_total_time=15 -rss_limit_mb=4096 -max_len=1048576 -timeout=10 >"$log" 2>&1; then
     tail -40 "$log"
     echo "cargo fuzz found a problem in $target: the input is in fuzz/artifacts/$target"

@@ -32,6 +32,9 @@ const MAX_FORWARDS: usize = 8;
 /// assert_eq!(bounce.smtp_code, Some(550));
 /// ```
 pub fn analyse(input: &[u8]) -> Bounce {
+    if crate::msg::is_compound_file(input) {
+        return crate::msg::analyse(input);
+    }
     let total = input.len();
     let input = &input[..total.min(MAX_INPUT)];
     let mut bounce = match encoding::transcode(input) {

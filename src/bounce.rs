@@ -154,6 +154,8 @@ pub struct Bounce {
     pub wrapper: Option<String>,
     /// What was left out, if the input went past a limit.
     pub limits: Vec<Limit>,
+    /// The input message's own subject (for a bounce, the report's).
+    pub subject: Option<String>,
 }
 
 /// A limit the analysis reached; what is reported rests on the part read.
@@ -175,6 +177,8 @@ pub enum Limit {
         /// Recipients found.
         total: usize,
     },
+    /// An Outlook item (`.msg`), or a part of it, could not be read.
+    OutlookMsg(crate::msg::MsgError),
 }
 
 impl Bounce {
@@ -196,6 +200,7 @@ impl Bounce {
             evidence: None,
             wrapper: None,
             limits: Vec::new(),
+            subject: None,
         }
     }
 

@@ -23,6 +23,7 @@ mod html;
 mod lang;
 mod lines;
 mod mime;
+pub mod msg;
 mod notice;
 mod quoting;
 mod shapes;

@@ -92,6 +92,7 @@ fn report(message: &Message) -> Bounce {
 
     let mut bounce = Bounce::none();
     bounce.original = original(message);
+    bounce.subject = headers.decoded("Subject");
     if message.limited {
         bounce.limits.push(Limit::MimeTooComplex);
     }

@@ -21,6 +21,7 @@ impl Ui {
             Limit::InputTooLarge { .. } => self.too_large,
             Limit::MimeTooComplex => self.too_complex,
             Limit::TooManyRecipients { .. } => self.too_many_recipients,
+            Limit::OutlookMsg(error) => error.text(self),
         }
     }
 

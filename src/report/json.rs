@@ -65,6 +65,7 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
     );
     field(&mut out, "remote_mta", &opt(bounce.remote_mta.clone()));
     field(&mut out, "date", &opt(bounce.date.clone()));
+    field(&mut out, "subject", &opt(bounce.subject.clone()));
     let mut original = String::from("{");
     field(&mut original, "from", &opt(bounce.original.from.clone()));
     field(
@@ -162,6 +163,7 @@ fn limit(limit: &Limit) -> &'static str {
         Limit::InputTooLarge { .. } => "input_too_large",
         Limit::MimeTooComplex => "mime_too_complex",
         Limit::TooManyRecipients { .. } => "too_many_recipients",
+        Limit::OutlookMsg(error) => error.name(),
     }
 }
 
