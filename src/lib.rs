@@ -20,6 +20,7 @@ mod fold;
 mod html;
 mod lang;
 mod lines;
+mod mailbox;
 mod mime;
 mod notice;
 mod status;
