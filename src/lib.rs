@@ -33,6 +33,7 @@ pub use status::StatusCode;
 pub mod accepted;
 pub mod catalogue;
 pub mod hops;
+pub mod incident;
 pub mod protocol;
 pub mod redact;
 pub mod report;
