@@ -1,0 +1,62 @@
+//! A progress line on stderr while a scan runs, only when stderr is a
+//! terminal and only once the scan has taken more than a moment.
+
+use crate::words::words;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use ndr_explainer::Lang;
+use std::io::IsTerminal as _;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long a scan runs before the line shows.
+const MOMENT: Duration = Duration::from_millis(700);
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    start: Instant,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    pub fn new(lang: Lang) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let template = format!(
+                "{{spinner}} {{pos}} {}  {{per_sec}}  {{wide_msg}}",
+                words(lang).progress_files
+            );
+            let style = ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(style)
+        });
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    /// The walk is in `folder` now.
+    pub fn folder(&self, folder: &Path) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(folder.display().to_string());
+        }
+    }
+
+    /// One more file done.
+    pub fn file_done(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if self.start.elapsed() > MOMENT && !self.shown.swap(true, Ordering::Relaxed) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(Duration::from_millis(120));
+        }
+    }
+
+    /// Takes the line away, leaving stderr as it was.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
