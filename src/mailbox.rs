@@ -10,7 +10,7 @@
 //! The reader is pulled one line at a time and each message is cut at a
 //! given size, so memory stays at one message however large the file is.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 /// The longest part of a separator line kept: enough for an address and a date.
 const ENVELOPE_KEPT: usize = 512;
@@ -83,7 +83,49 @@ impl<R: BufRead> Mailbox<R> {
         }
     }
 
+    /// Reads input that is not an mbox in one go, without looking at its lines.
+    fn read_whole(&mut self) -> io::Result<Option<Mail>> {
+        self.done = true;
+        let mut bytes = Vec::new();
+        let limit = u64::try_from(self.limit).unwrap_or(u64::MAX);
+        (&mut self.reader).take(limit).read_to_end(&mut bytes)?;
+        let rest = io::copy(&mut self.reader, &mut io::sink())?;
+        let size = bytes
+            .len()
+            .saturating_add(usize::try_from(rest).unwrap_or(usize::MAX));
+        Ok((!bytes.is_empty()).then_some(Mail {
+            bytes,
+            size,
+            envelope: None,
+        }))
+    }
+
+    /// Decides from the first bytes whether the input is an mbox, when they
+    /// are enough to tell.
+    fn decide(&mut self) -> io::Result<()> {
+        let start = loop {
+            match self.reader.fill_buf() {
+                Ok(buffer) => break buffer,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        let seen = &start[..start.len().min(5)];
+        if !b"From ".starts_with(seen) || start.is_empty() {
+            self.mbox = Some(false);
+        } else if seen.len() == 5 {
+            self.mbox = Some(true);
+        }
+        Ok(())
+    }
+
     fn read_mail(&mut self) -> io::Result<Option<Mail>> {
+        if self.mbox.is_none() {
+            self.decide()?;
+        }
+        if self.mbox == Some(false) {
+            return self.read_whole();
+        }
         let mut mail = Mail {
             envelope: self.next_envelope.take(),
             ..Mail::default()
@@ -266,6 +308,12 @@ body\n\
             .collect::<io::Result<_>>()
             .unwrap();
         assert_eq!(texts(&mails), texts(&split(MBOX, 1 << 20)));
+        // Two bytes at a time: "Fr" cannot tell, the first line then does.
+        for text in [&b"Fresh news\n\nFrom me\n"[..], b"Subject: x\n\nFrom me\n"] {
+            let reader = io::BufReader::with_capacity(2, text);
+            let mails: Vec<Mail> = Mailbox::new(reader, 99).collect::<io::Result<_>>().unwrap();
+            assert_eq!(texts(&mails), [String::from_utf8_lossy(text)]);
+        }
         let empty = split(
             b"From a Sun Nov 29 08:12:05 2026\n\nFrom b Sun Nov 29 08:12:06 2026\n",
             99,
