@@ -9,6 +9,12 @@
 //! `scan` (see `scan.rs`) reads folders and mailboxes and sums their bounces
 //! up; a file named `scan` is read as `./scan`.
 
+// The analysis allocates many small strings; over a folder of bounces on
+// every core, mimalloc takes about a sixth off the time glibc's malloc takes.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
