@@ -2,8 +2,9 @@
 //! terminal and only once the scan has taken more than a moment.
 
 use crate::words::words;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use ndr_explainer::Lang;
+use std::fmt;
 use std::io::IsTerminal as _;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 const MOMENT: Duration = Duration::from_millis(700);
 
 pub struct Progress {
+    lang: Lang,
     bar: Option<ProgressBar>,
     start: Instant,
     shown: AtomicBool,
@@ -21,15 +23,20 @@ pub struct Progress {
 impl Progress {
     pub fn new(lang: Lang) -> Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
+            let w = words(lang);
             let template = format!(
-                "{{spinner}} {{pos}} {}  {{per_sec}}  {{wide_msg}}",
-                words(lang).progress_files
+                "{{spinner}} {{pos}} {}  {{rate}} {}  {{wide_msg}}",
+                w.progress_files, w.progress_per_second
             );
             let style = ProgressStyle::with_template(&template)
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+                .unwrap_or_else(|_| ProgressStyle::default_spinner())
+                .with_key("rate", |state: &ProgressState, out: &mut dyn fmt::Write| {
+                    let _ = write!(out, "{:.0}", state.per_sec());
+                });
             ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(style)
         });
         Progress {
+            lang,
             bar,
             start: Instant::now(),
             shown: AtomicBool::new(false),
@@ -40,6 +47,21 @@ impl Progress {
     pub fn folder(&self, folder: &Path) {
         if let Some(bar) = &self.bar {
             bar.set_message(folder.display().to_string());
+        }
+    }
+
+    /// Message `index` of the mailbox `file` is being read (said every
+    /// thousand messages, so that a large mbox shows it is moving).
+    pub fn mailbox(&self, file: &Path, index: usize) {
+        if let Some(bar) = self
+            .bar
+            .as_ref()
+            .filter(|_| index > 0 && index.is_multiple_of(1000))
+        {
+            let count = words(self.lang)
+                .progress_messages
+                .replace("{count}", &index.to_string());
+            bar.set_message(format!("{} ({count})", file.display()));
         }
     }
 

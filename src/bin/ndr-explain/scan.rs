@@ -209,7 +209,12 @@ impl Scan {
         let failed = AtomicBool::new(false);
         let each = |mut incident: Incident, message: io::Result<Message>| {
             match message {
-                Ok(message) => self.message(&mut incident, &origin, &message),
+                Ok(message) => {
+                    if mbox {
+                        self.progress.mailbox(path, message.index);
+                    }
+                    self.message(&mut incident, &origin, &message)
+                }
                 Err(e) => {
                     failed.store(true, Ordering::Relaxed);
                     self.unreadable(&mut incident, path, &Problem::of(&e));

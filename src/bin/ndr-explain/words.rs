@@ -43,8 +43,12 @@ pub struct Words {
     pub not_a_file: &'static str,
     /// `{detail}` is the system's own message.
     pub read_error: &'static str,
-    /// The progress bar's unit.
+    /// The progress line's unit.
     pub progress_files: &'static str,
+    /// The progress line's speed, after a number.
+    pub progress_per_second: &'static str,
+    /// `{count}`: how many messages of an mbox have been read.
+    pub progress_messages: &'static str,
 }
 
 const EN: Words = Words {
@@ -79,6 +83,8 @@ const EN: Words = Words {
     not_a_file: "not a regular file (a device, socket or pipe)",
     read_error: "read error: {detail}",
     progress_files: "files",
+    progress_per_second: "files/s",
+    progress_messages: "{count} messages",
 };
 
 const FR: Words = Words {
@@ -114,6 +120,8 @@ const FR: Words = Words {
     not_a_file: "pas un fichier ordinaire (périphérique, socket ou tube)",
     read_error: "erreur de lecture : {detail}",
     progress_files: "fichiers",
+    progress_per_second: "fichiers/s",
+    progress_messages: "{count} messages",
 };
 
 /// The phrases in `lang`.
