@@ -20,6 +20,8 @@ pub struct Language {
     pub rfc3463: Vec<String>,
     /// The interface texts, in [`schema::UI`] order.
     pub ui: Vec<String>,
+    /// The command-line tool's words, in [`schema::CLI`] order.
+    pub cli: Vec<String>,
 }
 
 /// Everything `content/` holds, checked.
@@ -96,7 +98,8 @@ fn read_language(root: &Path, lang: &str, rows: &[Row], problems: &mut Problems)
     }
     orphans(root, lang, rows, problems);
     language.rfc3463 = rfc3463(root, lang, problems);
-    language.ui = ui(root, lang, problems);
+    language.ui = words(root, lang, "ui.toml", schema::UI, problems);
+    language.cli = words(root, lang, "cli.toml", schema::CLI, problems);
     language
 }
 
@@ -111,7 +114,8 @@ fn orphans(root: &Path, lang: &str, rows: &[Row], problems: &mut Problems) {
         let Some(code) = file.strip_suffix(".toml") else {
             continue;
         };
-        if code != "ui" && code != "rfc3463" && !rows.iter().any(|r| r.code == code) {
+        let known = ["ui", "cli", "rfc3463"];
+        if !known.contains(&code) && !rows.iter().any(|r| r.code == code) {
             problems.add(
                 &name(lang, &file),
                 "",
@@ -161,22 +165,30 @@ fn rfc3463(root: &Path, lang: &str, problems: &mut Problems) -> Vec<String> {
     out
 }
 
-fn ui(root: &Path, lang: &str, problems: &mut Problems) -> Vec<String> {
-    let file = format!("{lang}/ui.toml");
+/// A words file (`ui.toml`, `cli.toml`), in the order of its schema `keys`.
+fn words(
+    root: &Path,
+    lang: &str,
+    name: &str,
+    keys: &[(&str, Form)],
+    problems: &mut Problems,
+) -> Vec<String> {
+    let file = format!("{lang}/{name}");
     let shown = format!("content/{file}");
     let table = load(root, &file, problems).unwrap_or_default();
-    for key in table
-        .keys()
-        .filter(|k| !schema::UI.iter().any(|(u, _)| u == k))
-    {
+    let declared = if name == "ui.toml" {
+        "schema_ui.rs"
+    } else {
+        "schema_cli.rs"
+    };
+    for key in table.keys().filter(|k| !keys.iter().any(|(u, _)| u == k)) {
         problems.add(
             &shown,
             key,
-            "is not an interface text: declare it in src/catalogue/schema_ui.rs",
+            format!("is not one of this file's texts: declare it in src/catalogue/{declared}"),
         );
     }
-    schema::UI
-        .iter()
+    keys.iter()
         .map(
             |(key, form)| match table.get(*key).and_then(|v| v.as_str()) {
                 Some(text) => texts::checked(text.trim(), *form, lang, &shown, key, problems),
@@ -243,6 +255,11 @@ fn compare_languages(rows: &[Row], langs: &[Language], problems: &mut Problems) 
     for (u, (key, form)) in schema::UI.iter().enumerate() {
         if let (Some(a), Some(b)) = (en.ui.get(u), fr.ui.get(u)) {
             same_placeholders(a, b, *form, "content/fr/ui.toml", key, problems);
+        }
+    }
+    for (u, (key, form)) in schema::CLI.iter().enumerate() {
+        if let (Some(a), Some(b)) = (en.cli.get(u), fr.cli.get(u)) {
+            same_placeholders(a, b, *form, "content/fr/cli.toml", key, problems);
         }
     }
 }

@@ -31,7 +31,26 @@ pub fn rust(content: &Content, hash: &str) -> String {
         }
     }
     reader(&mut out);
-    ui(&mut out, content);
+    words(
+        &mut out,
+        &Words {
+            name: "Ui",
+            file: "ui.toml",
+            keys: schema::UI,
+            values: content.langs.iter().map(|l| l.ui.as_slice()).collect(),
+            cfg: "",
+        },
+    );
+    words(
+        &mut out,
+        &Words {
+            name: "Cli",
+            file: "cli.toml",
+            keys: schema::CLI,
+            values: content.langs.iter().map(|l| l.cli.as_slice()).collect(),
+            cfg: "#[cfg(not(target_arch = \"wasm32\"))]\n",
+        },
+    );
     out
 }
 
@@ -264,52 +283,72 @@ fn reader(out: &mut String) {
     out.push_str(" })\n}\n\n");
 }
 
-fn ui(out: &mut String, content: &Content) {
-    out.push_str("/// The words of the interface in one language (`content/<lang>/ui.toml`).\n#[derive(Debug)]\npub struct Ui {\n");
-    let english = &content.langs[0].ui;
-    for ((key, form), text) in schema::UI.iter().zip(english) {
-        let shown: String = text.chars().take(90).collect::<String>().replace('\n', " ");
+/// A struct of words (`Ui`, `Cli`), its template functions and its static
+/// values in every language; `cfg` is put before each item (`Cli` is only
+/// for the command-line tool, never in the widget).
+struct Words<'a> {
+    name: &'a str,
+    file: &'a str,
+    keys: &'a [(&'a str, Form)],
+    values: Vec<&'a [String]>,
+    cfg: &'a str,
+}
+
+fn words(out: &mut String, words: &Words) {
+    let Words {
+        name,
+        file,
+        keys,
+        cfg,
+        ..
+    } = words;
+    let _ = writeln!(out, "/// The words of {file} in one language (`content/<lang>/{file}`).\n{cfg}#[derive(Debug)]\npub struct {name} {{");
+    let english = words.values[0];
+    let shown = |text: &str| text.chars().take(90).collect::<String>().replace('\n', " ");
+    for ((key, form), text) in keys.iter().zip(english) {
         match form {
             Form::Template(_) => {
                 let _ = writeln!(
                     out,
-                    "    /// The template of [`Ui::{key}`].\n    {key}: &'static str,"
+                    "    /// The template of [`{name}::{key}`].\n    {key}: &'static str,"
                 );
             }
             _ => {
                 let _ = writeln!(
                     out,
-                    "    /// `{key}`, in English: “{shown}”.\n    pub {key}: &'static str,"
+                    "    /// `{key}`, in English: “{}”.\n    pub {key}: &'static str,",
+                    shown(text)
                 );
             }
         }
     }
     out.push_str("}\n\n");
+    out.push_str(cfg);
     template_fns(
         out,
-        "Ui",
-        schema::UI.iter().zip(english).map(|((key, form), text)| {
-            let shown: String = text.chars().take(90).collect::<String>().replace('\n', " ");
+        name,
+        keys.iter().zip(english).map(|((key, form), text)| {
             (
                 *key,
                 *form,
-                format!("`{key}` filled; in English: “{shown}”."),
+                format!("`{key}` filled; in English: “{}”.", shown(text)),
             )
         }),
     );
     let _ = writeln!(
         out,
-        "pub(crate) static UI: [Ui; {}] = [",
-        content.langs.len()
+        "{cfg}pub(crate) static {}: [{name}; {}] = [",
+        name.to_uppercase(),
+        words.values.len()
     );
-    for lang in &content.langs {
-        out.push_str("    Ui {\n");
-        for ((key, _), text) in schema::UI.iter().zip(&lang.ui) {
+    for values in &words.values {
+        let _ = writeln!(out, "    {name} {{");
+        for ((key, _), text) in keys.iter().zip(values.iter()) {
             let _ = writeln!(out, "        {key}: {text:?},");
         }
         out.push_str("    },\n");
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
 }
 
 /// One language's book: the schema hash, then each entry's texts (a

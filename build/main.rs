@@ -25,6 +25,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/catalogue/schema.rs");
     println!("cargo:rerun-if-changed=src/catalogue/schema_ui.rs");
+    println!("cargo:rerun-if-changed=src/catalogue/schema_cli.rs");
     let content = match content::read(Path::new("content")) {
         Ok(content) => content,
         Err(problems) => {
@@ -35,10 +36,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let sources: Vec<String> = ["src/catalogue/schema.rs", "src/catalogue/schema_ui.rs"]
-        .iter()
-        .map(|p| fs::read_to_string(p).unwrap_or_default())
-        .collect();
+    let sources: Vec<String> = [
+        "src/catalogue/schema.rs",
+        "src/catalogue/schema_ui.rs",
+        "src/catalogue/schema_cli.rs",
+    ]
+    .iter()
+    .map(|p| fs::read_to_string(p).unwrap_or_default())
+    .collect();
     let hash = generate::hash(&sources.iter().map(String::as_str).collect::<Vec<_>>());
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);

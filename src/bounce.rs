@@ -63,6 +63,18 @@ impl Input {
     }
 }
 
+impl Kind {
+    /// The kind's name in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Failure => "failure",
+            Kind::Delay => "delay",
+            Kind::Delivered => "delivered",
+            Kind::NotABounce => "not_a_bounce",
+        }
+    }
+}
+
 /// How a finding was made, from most to least trustworthy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
@@ -72,6 +84,17 @@ pub enum Source {
     NotificationText,
     /// A code on a line with no wording around it to confirm it is the failure.
     BareLine,
+}
+
+impl Source {
+    /// The source's name in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::DeliveryStatus => "delivery_status",
+            Source::NotificationText => "notification_text",
+            Source::BareLine => "bare_line",
+        }
+    }
 }
 
 /// Where a finding stands in what the user gave.
@@ -179,6 +202,18 @@ pub enum Limit {
     },
     /// An Outlook item (`.msg`), or a part of it, could not be read.
     OutlookMsg(crate::msg::MsgError),
+}
+
+impl Limit {
+    /// The limit's name in JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Limit::InputTooLarge { .. } => "input_too_large",
+            Limit::MimeTooComplex => "mime_too_complex",
+            Limit::TooManyRecipients { .. } => "too_many_recipients",
+            Limit::OutlookMsg(error) => error.name(),
+        }
+    }
 }
 
 impl Bounce {

@@ -135,6 +135,12 @@ pub fn ui(lang: Lang) -> &'static Ui {
     &UI[lang.index()]
 }
 
+/// The words of the command-line tool in `lang`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn cli(lang: Lang) -> &'static Cli {
+    &CLI[lang.index()]
+}
+
 /// RFC 3463's general meanings in `lang` (as [`Entry::texts`] when not loaded).
 pub fn rfc3463(lang: Lang) -> &'static Rfc3463 {
     let [first, second] = preferred(lang);

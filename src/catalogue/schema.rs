@@ -325,8 +325,13 @@ pub const RFC3463: &[Field] = &[
     field("source_url", Form::Url, "The RFC's address."),
 ];
 
+#[path = "schema_cli.rs"]
+mod cli;
 #[path = "schema_ui.rs"]
 mod ui;
+/// The command-line tool's own words (`content/<lang>/cli.toml`), declared in `schema_cli.rs`.
+#[allow(unused_imports)]
+pub use cli::CLI;
 #[allow(unused_imports)]
 /// The interface's words (`content/<lang>/ui.toml`), declared in `schema_ui.rs`.
 pub use ui::UI;

@@ -1,7 +1,7 @@
 //! A small JSON writer: the diagnosis has a fixed shape, so a serialisation
 //! framework would only add size.
 
-use crate::bounce::{Bounce, Kind, Limit, Source};
+use crate::bounce::Bounce;
 use crate::catalogue;
 use crate::Lang;
 use std::fmt::Write as _;
@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
     let mut out = String::from("{");
     field(&mut out, "is_ndr", &bounce.is_ndr().to_string());
-    field(&mut out, "kind", &string(kind(bounce.kind)));
+    field(&mut out, "kind", &string(bounce.kind.name()));
     field(&mut out, "input", &string(bounce.input.name()));
     field(&mut out, "reports", &bounce.reports.to_string());
     field(
@@ -95,7 +95,7 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
     field(
         &mut out,
         "found_by",
-        &bounce.source().map_or("null".into(), |s| string(source(s))),
+        &bounce.source().map_or("null".into(), |s| string(s.name())),
     );
     let explanation = bounce
         .status
@@ -136,35 +136,9 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
             close(item)
         });
     field(&mut out, "explanation", &explanation);
-    let limits: Vec<String> = bounce.limits.iter().map(|l| string(limit(l))).collect();
+    let limits: Vec<String> = bounce.limits.iter().map(|l| string(l.name())).collect();
     field(&mut out, "limits", &format!("[{}]", limits.join(",")));
     close(out)
-}
-
-fn kind(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Failure => "failure",
-        Kind::Delay => "delay",
-        Kind::Delivered => "delivered",
-        Kind::NotABounce => "not_a_bounce",
-    }
-}
-
-fn source(source: Source) -> &'static str {
-    match source {
-        Source::DeliveryStatus => "delivery_status",
-        Source::NotificationText => "notification_text",
-        Source::BareLine => "bare_line",
-    }
-}
-
-fn limit(limit: &Limit) -> &'static str {
-    match limit {
-        Limit::InputTooLarge { .. } => "input_too_large",
-        Limit::MimeTooComplex => "mime_too_complex",
-        Limit::TooManyRecipients { .. } => "too_many_recipients",
-        Limit::OutlookMsg(error) => error.name(),
-    }
 }
 
 fn field(out: &mut String, name: &str, value: &str) {
@@ -183,8 +157,8 @@ fn opt(value: Option<String>) -> String {
     value.map_or("null".into(), |v| string(&v))
 }
 
-/// A JSON string literal.
-fn string(value: &str) -> String {
+/// `value` as a JSON string literal (quoted, escaped).
+pub fn string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {

@@ -4,5 +4,5 @@
 mod json;
 mod text;
 
-pub use json::to_json;
+pub use json::{string as json_string, to_json};
 pub use text::to_text;

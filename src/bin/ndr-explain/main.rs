@@ -3,9 +3,31 @@
 //!
 //! ```text
 //! ndr-explain [--lang en|fr] [--json] [FILE|-]
+//! ndr-explain scan [--json | --jsonl | --csv] [--lang en|fr] PATH...
 //! ```
 //! Exit status: 0 a bounce was found, 1 none was, 2 usage or read error.
+//! `scan` (see `scan.rs`) reads folders and mailboxes and sums their bounces
+//! up; a file named `scan` is read as `./scan`.
 
+// The analysis allocates many small strings; over a folder of bounces on
+// every core, mimalloc takes about a sixth off the time glibc's malloc takes.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod progress;
+#[cfg(not(target_arch = "wasm32"))]
+mod scan;
+#[cfg(not(target_arch = "wasm32"))]
+mod sink;
+#[cfg(not(target_arch = "wasm32"))]
+mod text;
+#[cfg(not(target_arch = "wasm32"))]
+mod walk;
+#[cfg(not(target_arch = "wasm32"))]
 use ndr_explainer::{analyse, report, Lang};
 use std::io::Read;
 use std::process::ExitCode;
@@ -15,7 +37,8 @@ Reads a bounce (an .eml file, copied text, HTML or one SMTP reply line) from FIL
 or from standard input when FILE is - or absent, and explains it.
   --lang en|fr  language of the explanation (default: en)
   --json        print one JSON object instead of text
-Exit status: 0 a bounce was found, 1 none was, 2 usage or read error.";
+Exit status: 0 a bounce was found, 1 none was, 2 usage or read error.
+To sum up every bounce of folders and mailboxes: ndr-explain scan --help";
 
 struct Options {
     lang: Lang,
@@ -67,7 +90,18 @@ fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1)) {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().is_some_and(|a| a == "scan") {
+        args.next();
+        #[cfg(not(target_arch = "wasm32"))]
+        return scan::main(args);
+        #[cfg(target_arch = "wasm32")]
+        {
+            eprintln!("ndr-explain: scan needs a file system and threads");
+            return ExitCode::from(2);
+        }
+    }
+    let options = match parse_args(args) {
         Ok(options) => options,
         Err(message) if message.is_empty() => {
             println!("{USAGE}");
