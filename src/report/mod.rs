@@ -2,6 +2,7 @@
 //! person, or JSON for a program.
 
 mod json;
+pub mod share;
 mod text;
 
 pub use json::to_json;
