@@ -114,7 +114,13 @@ export function unzip(bytes) {
     const raw = bytes.subarray(dataAt, dataAt + packed);
     let data;
     if (method === STORE) data = Buffer.from(raw);
-    else if (method === DEFLATE) data = inflateRawSync(raw);
+    else if (method === DEFLATE) {
+      try {
+        data = inflateRawSync(raw);
+      } catch (error) {
+        throw new ZipFormatError(dataAt, `${name} does not inflate (${error.code ?? error.message})`);
+      }
+    }
     else throw new ZipFormatError(at, `${name} uses compression method ${method}`);
     if (data.length !== length || crc32(data) !== crc) throw new ZipFormatError(dataAt, `${name} does not match its recorded size or CRC`);
     files.set(name, data);
