@@ -93,6 +93,11 @@ test('the newest comment that holds a bounce is found, diagnosed and shown in En
     // Another comment, picked by the agent.
     await frame.getByTestId('zd-comment').selectOption('1');
     await widget.getByTestId('status-code').filter({ hasText: '5.7.705' }).waitFor();
+    // The agent switches the widget to French: the sidebar follows.
+    await widget.getByTestId('lang-fr').click();
+    await frame.getByTestId('zd-insert-reply').filter({ hasText: word('fr', 'app_insert_reply') }).waitFor();
+    assert.equal(await frame.locator('[data-word="comment_label"]').textContent(), word('fr', 'app_comment_label'));
+    assert.equal(await frame.getByTestId('zd-comment').locator('option:checked').textContent(), word('fr', 'app_comment_option', { n: 1, author: 'Camille Durand' }));
     assert.deepEqual(watch.errors, []);
   });
 });

@@ -20,15 +20,24 @@ async function start() {
   document.documentElement.lang = lang;
   const widget = mountWidget($('zd-widget'), { lang, audience: 'sender', layout: 'compact' });
   await widget.ready;
-  const words = await widget.words();
-  for (const element of document.querySelectorAll('[data-word]')) element.textContent = words[element.dataset.word];
+  let words = await widget.words();
   if (client) keepHeight(client);
   if (!client) return;
 
   const comments = newestFirst(context['ticket.comments']);
   const picker = $('zd-comment');
-  picker.append(new Option(words.paste_option, PASTE));
-  for (const c of comments) picker.append(new Option(fill(words.comment_option, { n: c.n, author: c.author || '?' }), String(c.n)));
+  picker.append(new Option('', PASTE));
+  for (const c of comments) picker.append(new Option('', String(c.n)));
+  // The sidebar's words follow the widget's language, which the agent can switch.
+  let status = null;
+  const say = () => {
+    for (const element of document.querySelectorAll('[data-word]')) element.textContent = words[element.dataset.word];
+    for (const option of picker.options) {
+      const c = comments.find((each) => String(each.n) === option.value);
+      option.text = c ? fill(words.comment_option, { n: c.n, author: c.author || '?' }) : words.paste_option;
+    }
+    $('zd-status').textContent = status ? fill(words[status.key], status.values) : '';
+  };
   $('zd-pick').hidden = false;
   $('zd-actions').hidden = false;
 
@@ -44,9 +53,11 @@ async function start() {
     picker.value = c ? String(c.n) : PASTE;
     await widget.analyse(c ? c.text : '');
   };
-  $('zd-status').textContent = found ? fill(words.found, { n: found.n }) : words.no_bounce;
+  status = found ? { key: 'found', values: { n: found.n } } : { key: 'no_bounce', values: {} };
+  say();
   picker.addEventListener('change', () => {
-    $('zd-status').textContent = '';
+    status = null;
+    say();
     show(comments.find((c) => String(c.n) === picker.value) ?? null);
   });
 
@@ -56,8 +67,10 @@ async function start() {
     $('zd-insert-reply').disabled = !texts?.reply;
     $('zd-insert-note').disabled = !texts?.note;
   };
-  widget.addEventListener('ndr-explainer:result', () => {
+  widget.addEventListener('ndr-explainer:result', async () => {
     $('zd-inserted').textContent = '';
+    words = await widget.words();
+    say();
     refresh();
   });
   $('zd-insert-reply').addEventListener('click', () => insert(client, widget, 'reply', words));
