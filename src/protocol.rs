@@ -12,6 +12,12 @@
 //! - `result` with `result`, the diagnosis as [`crate::report::to_json`] gives it
 //!   (or `null` after the input is cleared);
 //! - `height` with `height`, the content's height in CSS pixels.
+//!
+//! The `<ndr-explainer>` element takes the same commands as DOM events on
+//! itself (`ndr-explainer:command`, the message as `detail`), and answers
+//! questions at once (`ndr-explainer:query`, see [`Query`]): the widget
+//! writes the answer into the event's `detail.answer` before
+//! `dispatchEvent` returns.
 
 use crate::session::Audience;
 use crate::{Lang, MAX_INPUT};
@@ -34,6 +40,24 @@ pub enum Command {
     SetAudience(Audience),
 }
 
+/// A question the host page asks the `<ndr-explainer>` element, each
+/// `{ "source": "ndr-explainer-host", "version": 1, "type": …, … }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Query {
+    /// `diagnose` with `bounce`: the diagnosis of that text (the CLI's
+    /// `--json` object), without showing it.
+    Diagnose(String),
+    /// `share`, with `redact` (a boolean) or without: the texts to insert
+    /// into a ticket for the diagnosis shown, the note with personal data
+    /// hidden when `redact` is true (without it: as the widget's own switch says).
+    Share {
+        /// Whether the note hides personal data; `None` follows the widget.
+        redact: Option<bool>,
+    },
+    /// `words`: the interface words of a help-desk app, in the widget's language.
+    Words,
+}
+
 /// The fields of an incoming message, as read from the JavaScript object.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fields {
@@ -45,12 +69,14 @@ pub struct Fields {
     pub kind: Option<String>,
     /// The value the type needs (`bounce`, `lang` or `audience`), if it is a string.
     pub value: Option<String>,
+    /// `redact`, if it is a boolean (the `share` question).
+    pub redact: Option<bool>,
 }
 
 /// The command in a message, or `None` for anything else (wrong source or
 /// version, unknown type, missing or invalid value, oversized bounce).
 pub fn command(fields: &Fields) -> Option<Command> {
-    if fields.source.as_deref() != Some(HOST_SOURCE) || fields.version != Some(f64::from(VERSION)) {
+    if !from_host(fields) {
         return None;
     }
     let value = fields.value.as_deref()?;
@@ -68,10 +94,34 @@ pub fn command(fields: &Fields) -> Option<Command> {
     }
 }
 
-/// The name of the field that carries a command's value.
+/// The question in a message, or `None` for anything else (wrong source or
+/// version, unknown type, missing or oversized bounce).
+pub fn query(fields: &Fields) -> Option<Query> {
+    if !from_host(fields) {
+        return None;
+    }
+    match fields.kind.as_deref()? {
+        "diagnose" => fields
+            .value
+            .as_deref()
+            .filter(|v| v.len() <= MAX_INPUT)
+            .map(|v| Query::Diagnose(v.to_owned())),
+        "share" => Some(Query::Share {
+            redact: fields.redact,
+        }),
+        "words" => Some(Query::Words),
+        _ => None,
+    }
+}
+
+fn from_host(fields: &Fields) -> bool {
+    fields.source.as_deref() == Some(HOST_SOURCE) && fields.version == Some(f64::from(VERSION))
+}
+
+/// The name of the field that carries a command's or a question's value.
 pub fn value_field(kind: &str) -> Option<&'static str> {
     match kind {
-        "analyse" => Some("bounce"),
+        "analyse" | "diagnose" => Some("bounce"),
         "set-lang" => Some("lang"),
         "set-audience" => Some("audience"),
         _ => None,
@@ -102,6 +152,7 @@ mod tests {
             version: Some(1.0),
             kind: Some(kind.into()),
             value: Some(value.into()),
+            redact: None,
         }
     }
 
@@ -153,6 +204,43 @@ mod tests {
             command(&fields("analyse", &"x".repeat(MAX_INPUT + 1))),
             None
         );
+    }
+
+    #[test]
+    fn questions() {
+        assert_eq!(
+            query(&fields("diagnose", "550 5.7.705")),
+            Some(Query::Diagnose("550 5.7.705".into()))
+        );
+        assert_eq!(
+            query(&Fields {
+                redact: Some(true),
+                ..fields("share", "")
+            }),
+            Some(Query::Share { redact: Some(true) })
+        );
+        assert_eq!(
+            query(&fields("share", "")),
+            Some(Query::Share { redact: None })
+        );
+        assert_eq!(query(&fields("words", "")), Some(Query::Words));
+        assert_eq!(query(&fields("analyse", "550 5.7.705")), None);
+        assert_eq!(command(&fields("diagnose", "550 5.7.705")), None);
+        assert_eq!(
+            query(&Fields {
+                value: None,
+                ..fields("diagnose", "x")
+            }),
+            None
+        );
+        assert_eq!(
+            query(&Fields {
+                version: Some(2.0),
+                ..fields("words", "")
+            }),
+            None
+        );
+        assert_eq!(query(&fields("diagnose", &"x".repeat(MAX_INPUT + 1))), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! person, or JSON for a program.
 
 mod json;
+pub mod share;
 mod text;
 
 pub use json::{string as json_string, to_json};

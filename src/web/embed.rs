@@ -1,11 +1,12 @@
 //! Living inside a help-desk portal: in an iframe that talks to its parent
 //! with `postMessage` (protocol in [`crate::protocol`]), or as the custom
-//! element `<ndr-explainer>` that dispatches DOM events on itself.
+//! element `<ndr-explainer>` that takes commands and questions as DOM events
+//! on itself and dispatches its results there.
 
-use crate::protocol::{self, Command, Fields};
+use crate::protocol::{self, Command, Fields, Query};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, MessageEvent};
+use web_sys::{CustomEvent, Element, MessageEvent};
 use yew::Callback;
 
 /// Where the widget runs.
@@ -84,23 +85,93 @@ pub fn listen(parent_origin: String, on_command: Callback<Command>) -> Option<Li
 }
 
 fn fields(data: &JsValue) -> Fields {
-    let text = |name: &str| {
-        js_sys::Reflect::get(data, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
+    let get = |name: &str| js_sys::Reflect::get(data, &name.into()).ok();
+    let text = |name: &str| get(name).and_then(|v| v.as_string());
     let kind = text("type");
     Fields {
         source: text("source"),
-        version: js_sys::Reflect::get(data, &"version".into())
-            .ok()
-            .and_then(|v| v.as_f64()),
+        version: get("version").and_then(|v| v.as_f64()),
         value: kind
             .as_deref()
             .and_then(protocol::value_field)
             .and_then(text),
+        redact: get("redact").and_then(|v| v.as_bool()),
         kind,
     }
+}
+
+/// Listens on the `<ndr-explainer>` element while alive: commands
+/// (`ndr-explainer:command`) and questions (`ndr-explainer:query`), each
+/// with the message as `detail`. A question's answer is written into
+/// `detail.answer` before `dispatchEvent` returns; anything that is not
+/// exactly a known command or question is ignored.
+pub struct ElementListener {
+    host: Element,
+    on_command: Closure<dyn FnMut(CustomEvent)>,
+    on_query: Closure<dyn FnMut(CustomEvent)>,
+}
+
+impl Drop for ElementListener {
+    fn drop(&mut self) {
+        for (name, closure) in [
+            ("ndr-explainer:command", &self.on_command),
+            ("ndr-explainer:query", &self.on_query),
+        ] {
+            let _ = self
+                .host
+                .remove_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Starts listening on `host`; `answer` gives the answer to a question.
+pub fn listen_element(
+    host: &Element,
+    on_command: Callback<Command>,
+    answer: impl Fn(Query) -> JsValue + 'static,
+) -> Option<ElementListener> {
+    let on_command = Closure::<dyn FnMut(CustomEvent)>::new(move |event: CustomEvent| {
+        if let Some(command) = protocol::command(&fields(&event.detail())) {
+            on_command.emit(command);
+        }
+    });
+    let on_query = Closure::<dyn FnMut(CustomEvent)>::new(move |event: CustomEvent| {
+        let detail = event.detail();
+        if let Some(query) = protocol::query(&fields(&detail)) {
+            let _ = js_sys::Reflect::set(&detail, &"answer".into(), &answer(query));
+        }
+    });
+    for (name, closure) in [
+        ("ndr-explainer:command", &on_command),
+        ("ndr-explainer:query", &on_query),
+    ] {
+        host.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+            .ok()?;
+    }
+    Some(ElementListener {
+        host: host.clone(),
+        on_command,
+        on_query,
+    })
+}
+
+/// The texts to insert into a ticket as `{ reply, note }`, each a string or `null`.
+pub fn share_value(reply: Option<String>, note: Option<String>) -> JsValue {
+    let value = js_sys::Object::new();
+    for (name, text) in [("reply", reply), ("note", note)] {
+        let text = text.map_or(JsValue::NULL, |t| JsValue::from_str(&t));
+        let _ = js_sys::Reflect::set(&value, &name.into(), &text);
+    }
+    value.into()
+}
+
+/// Words by key as a plain object.
+pub fn words_value(words: &[(&str, String)]) -> JsValue {
+    let value = js_sys::Object::new();
+    for (key, word) in words {
+        let _ = js_sys::Reflect::set(&value, &(*key).into(), &word.as_str().into());
+    }
+    value.into()
 }
 
 /// Posts `{source, version, type, [name]: value}` to the parent at `parent_origin`.
@@ -129,12 +200,20 @@ pub fn result_value(json: Option<&str>) -> JsValue {
 
 /// Dispatches `ndr-explainer:result` on the element, `detail` the diagnosis.
 pub fn dispatch_result(host: &Element, json: Option<&str>) {
+    dispatch(host, "ndr-explainer:result", &result_value(json));
+}
+
+/// Dispatches `ndr-explainer:ready` on the element once it listens.
+pub fn dispatch_ready(host: &Element) {
+    dispatch(host, "ndr-explainer:ready", &JsValue::NULL);
+}
+
+fn dispatch(host: &Element, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&result_value(json));
+    init.set_detail(detail);
     init.set_bubbles(true);
     init.set_composed(true);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("ndr-explainer:result", &init)
-    {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
 }

@@ -1,37 +1,45 @@
 //! The hook that links the widget to the page that hosts it.
 
 use super::embed::{self, Mode};
-use crate::protocol::Command;
-use crate::report;
-use crate::session::{Action, Session};
+use crate::protocol::{Command, Query};
+use crate::report::{self, share};
+use crate::session::{Action, Session, WIDGET_MAX_INPUT};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// In an iframe: accept the parent's commands, announce `ready`, report the
-/// height. In an iframe or an element: publish each new diagnosis.
+/// height. In an element: accept the page's commands and questions, announce
+/// `ready`. In both: publish each new diagnosis.
 #[hook]
 pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
+    // Questions are answered from the session as it is now, not as it was
+    // when the listener started.
+    let latest = use_mut_ref(|| session.clone());
+    *latest.borrow_mut() = session.clone();
     {
         let session = session.clone();
         use_effect_with(mode.clone(), move |mode| {
-            let mut links = None;
-            if let Mode::Frame { parent_origin } = mode {
-                embed::mark_embedded();
-                if let Some(origin) = parent_origin {
-                    let set_lang = super::texts::switch_lang(&session);
-                    let on_command = Callback::from(move |command| match command {
-                        Command::Analyse(text) => session.dispatch(Action::Load(text)),
-                        Command::SetLang(lang) => set_lang.emit(lang),
-                        Command::SetAudience(audience) => {
-                            session.dispatch(Action::SetAudience(audience))
-                        }
-                    });
-                    let listener = embed::listen(origin.clone(), on_command);
-                    let height = embed::report_height(origin.clone());
-                    embed::post(origin, "ready", None);
-                    links = Some((listener, height));
+            let mut frame_links = None;
+            let mut element_links = None;
+            match mode {
+                Mode::Frame { parent_origin } => {
+                    embed::mark_embedded();
+                    if let Some(origin) = parent_origin {
+                        let listener = embed::listen(origin.clone(), commands(&session));
+                        let height = embed::report_height(origin.clone());
+                        embed::post(origin, "ready", None);
+                        frame_links = Some((listener, height));
+                    }
                 }
+                Mode::Element { host } => {
+                    element_links = embed::listen_element(host, commands(&session), move |query| {
+                        answer(&latest.borrow(), query)
+                    });
+                    embed::dispatch_ready(host);
+                }
+                Mode::Page => {}
             }
-            move || drop(links)
+            move || drop((frame_links, element_links))
         });
     }
     let published = use_mut_ref(|| false);
@@ -66,4 +74,36 @@ pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
             }
         },
     );
+}
+
+/// What the host's commands do to the session.
+fn commands(session: &UseReducerHandle<Session>) -> Callback<Command> {
+    let session = session.clone();
+    let set_lang = super::texts::switch_lang(&session);
+    Callback::from(move |command| match command {
+        Command::Analyse(text) => session.dispatch(Action::Load(text)),
+        Command::SetLang(lang) => set_lang.emit(lang),
+        Command::SetAudience(audience) => session.dispatch(Action::SetAudience(audience)),
+    })
+}
+
+/// The answer to a question of the element's page, from the session `now`.
+fn answer(now: &Session, query: Query) -> JsValue {
+    let lang = now.lang;
+    match query {
+        Query::Diagnose(text) => {
+            let bytes = text.as_bytes();
+            let bounce = crate::analyse(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]);
+            embed::result_value(Some(&report::to_json(&bounce, lang)))
+        }
+        Query::Share { redact } => {
+            let diagnosis = now.diagnosis.as_deref();
+            embed::share_value(
+                diagnosis.and_then(|d| share::reply(d, lang)),
+                diagnosis
+                    .and_then(|d| share::note(d, lang, &now.done, redact.unwrap_or(now.redact))),
+            )
+        }
+        Query::Words => embed::words_value(&share::app_words(lang)),
+    }
 }

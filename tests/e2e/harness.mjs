@@ -159,3 +159,15 @@ export function contentField(lang, file, key) {
   assert.ok(single, `content/${lang}/${file}.toml has no ${key}`);
   return JSON.parse(`"${single[1]}"`).trim();
 }
+
+/**
+ * Serves `dir` on 127.0.0.1 at a free port of its own, so it is another
+ * origin than the suite's (a help desk's page around a packaged app).
+ */
+export async function serveDir(dir) {
+  const server = await serve(dir, 0);
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
