@@ -18,6 +18,31 @@ pub struct Report {
     pub recipients: Vec<RecipientFields>,
 }
 
+/// What the reporting server did with a recipient (RFC 3464 `Action`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// `failed`: it gave up.
+    Failed,
+    /// `delayed`: it is still trying.
+    Delayed,
+    /// `delivered`, `relayed`, `expanded`, and Postfix's address-verification
+    /// `deliverable`: the message went on.
+    Delivered,
+    /// Any other word.
+    Other,
+}
+
+impl Action {
+    fn parse(value: &str) -> Action {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "failed" => Action::Failed,
+            "delayed" => Action::Delayed,
+            "delivered" | "relayed" | "expanded" | "deliverable" => Action::Delivered,
+            _ => Action::Other,
+        }
+    }
+}
+
 /// The fields of one recipient group.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RecipientFields {
@@ -25,8 +50,8 @@ pub struct RecipientFields {
     pub final_recipient: Option<String>,
     /// `Original-Recipient`, the address only.
     pub original_recipient: Option<String>,
-    /// `Action`, lower case (`failed`, `delayed`, `delivered`, …).
-    pub action: Option<String>,
+    /// `Action`.
+    pub action: Option<Action>,
     /// The code in `Status`.
     pub status: Option<StatusCode>,
     /// `Remote-MTA`, without its type.
@@ -105,7 +130,7 @@ pub fn parse(text: &str) -> Option<Report> {
             "x-actual-recipient" if current.final_recipient.is_none() => {
                 current.final_recipient = address(&value)
             }
-            "action" => current.action = Some(value.trim().to_ascii_lowercase()),
+            "action" => current.action = Some(Action::parse(&value)),
             "status" => {
                 current.status = status::find_codes(&value).next().map(|f| f.code);
                 current.status_line = Some(line);

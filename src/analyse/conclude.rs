@@ -2,8 +2,8 @@
 //! codes of the text, the listed recipients, into one diagnosis.
 
 use crate::bounce::{Bounce, Evidence, Kind, Recipient, Source};
-use crate::dsn::{self, RecipientFields};
-use crate::notice::{self, Candidate};
+use crate::dsn::{self, Action, RecipientFields};
+use crate::notice::{self, Candidate, Strength};
 use crate::status::{self, StatusCode};
 
 /// A recipient the text names, with the code the text gives it, if any.
@@ -102,7 +102,7 @@ pub(super) fn conclude(
     let dsn_recipients = report.map_or(&[][..], |r| r.recipients.as_slice());
     let failing = dsn_recipients
         .iter()
-        .find(|r| r.action.as_deref() == Some("failed"))
+        .find(|r| r.action == Some(Action::Failed))
         .or_else(|| dsn_recipients.iter().find(|r| r.status.is_some()))
         .or(dsn_recipients.first());
 
@@ -116,7 +116,7 @@ pub(super) fn conclude(
                 .and_then(|c| c.reply)
         });
         bounce.diagnostic = fields.diagnostic.clone();
-        bounce.kind = kind_of(fields.action.as_deref(), status);
+        bounce.kind = kind_of(fields.action, status);
         let matching = found
             .iter()
             .filter(|c| Some(c.code) == status)
@@ -126,25 +126,24 @@ pub(super) fn conclude(
                 source: Source::DeliveryStatus,
                 ..evidence(c)
             },
-            None => Evidence {
-                line: format!(
-                    "Status: {}",
-                    status.map(|s| s.to_string()).unwrap_or_default()
-                ),
-                highlight: 8..8 + status.map_or(0, |s| s.to_string().len()),
-                input_span: None,
-                source: Source::DeliveryStatus,
-            },
+            None => {
+                // The field as RFC 3464 writes it, the code highlighted after its name.
+                const FIELD: &str = "Status: ";
+                let code = status.map(|s| s.to_string()).unwrap_or_default();
+                Evidence {
+                    line: format!("{FIELD}{code}"),
+                    highlight: FIELD.len()..FIELD.len() + code.len(),
+                    input_span: None,
+                    source: Source::DeliveryStatus,
+                }
+            }
         });
         bounce.remote_mta = fields.remote_mta.clone();
     } else if let Some(candidate) = chosen {
         bounce.status = Some(candidate.code);
         bounce.smtp_code = candidate.reply;
         bounce.diagnostic = Some(candidate.diagnostic());
-        bounce.kind = kind_of(
-            failing.and_then(|f| f.action.as_deref()),
-            Some(candidate.code),
-        );
+        bounce.kind = kind_of(failing.and_then(|f| f.action), Some(candidate.code));
         bounce.evidence = Some(evidence(candidate));
         bounce.remote_mta = notice::remote_server_near(candidate);
     } else {
@@ -177,7 +176,10 @@ fn recipient_status(fields: &RecipientFields) -> (Option<StatusCode>, Option<u16
 fn refine_generic(status: Option<StatusCode>, chosen: Option<&Candidate>) -> Option<StatusCode> {
     match (status, chosen) {
         (Some(s), Some(c))
-            if s.subject == 0 && s.detail == 0 && c.code.class == s.class && c.strength >= 2 =>
+            if s.subject == 0
+                && s.detail == 0
+                && c.code.class == s.class
+                && c.strength >= Strength::Replied =>
         {
             Some(c.code)
         }
@@ -185,12 +187,12 @@ fn refine_generic(status: Option<StatusCode>, chosen: Option<&Candidate>) -> Opt
     }
 }
 
-fn kind_of(action: Option<&str>, status: Option<StatusCode>) -> Kind {
+fn kind_of(action: Option<Action>, status: Option<StatusCode>) -> Kind {
     match action {
-        Some("failed") => Kind::Failure,
-        Some("delayed") => Kind::Delay,
-        Some("delivered" | "relayed" | "expanded" | "deliverable") => Kind::Delivered,
-        _ => match status.map(|s| s.class) {
+        Some(Action::Failed) => Kind::Failure,
+        Some(Action::Delayed) => Kind::Delay,
+        Some(Action::Delivered) => Kind::Delivered,
+        Some(Action::Other) | None => match status.map(|s| s.class) {
             Some(2) => Kind::Delivered,
             Some(4) => Kind::Delay,
             _ => Kind::Failure,

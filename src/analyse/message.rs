@@ -6,7 +6,7 @@ use super::MAX_FORWARDS;
 use crate::bounce::{Bounce, Input, Kind, Limit, Original};
 use crate::dsn;
 use crate::mime::{Attached, Headers, Message, Role};
-use crate::notice::{self, Candidate, Text};
+use crate::notice::{self, Candidate, Strength, Text};
 
 /// A message: a person's forward of a report, or a report itself.
 pub(super) fn read(message: &Message, raw: &[u8], depth: usize) -> Bounce {
@@ -97,7 +97,7 @@ fn report(message: &Message) -> Bounce {
         bounce.limits.push(Limit::MimeTooComplex);
     }
     let names_recipients = listed.iter().any(|l| !l.alone);
-    let replied = found.iter().any(|c| c.strength >= 2);
+    let replied = found.iter().any(|c| c.strength >= Strength::Replied);
     if !is_bounce(message, report.is_some(), names_recipients, replied) {
         return bounce;
     }

@@ -6,7 +6,7 @@ use crate::bounce::{Bounce, Input};
 use crate::dsn;
 use crate::html;
 use crate::mime::charset;
-use crate::notice::{self, Text};
+use crate::notice::{self, Strength, Text};
 use crate::quoting::{self, Forward};
 use crate::shapes;
 
@@ -101,7 +101,7 @@ fn has_report_structure(text: &str) -> bool {
         || !notice::recipients(text).addresses.is_empty()
         || notice::candidates(Text { text, base: None })
             .iter()
-            .any(|c| c.strength >= 3)
+            .any(|c| c.strength == Strength::Worded)
 }
 
 /// Most lines of a text whose bare codes alone make it a failure.
@@ -127,7 +127,7 @@ fn report(text: &str, base: Option<usize>) -> Bounce {
         .filter(|l| !l.trim().is_empty())
         .nth(MAX_BARE_LINES)
         .is_none();
-    let replied = found.iter().any(|c| c.strength >= 2);
+    let replied = found.iter().any(|c| c.strength >= Strength::Replied);
     let bare_but_alone = short && !found.is_empty();
     if !(signalled || replied || bare_but_alone) {
         return bounce;

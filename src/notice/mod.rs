@@ -27,6 +27,17 @@ pub struct Text<'a> {
     pub base: Option<usize>,
 }
 
+/// How sure a candidate is to be the failure, weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A code with nothing around it: a mention, a version, or the failure.
+    Bare,
+    /// A code after an SMTP reply code (`550 5.7.705`).
+    Replied,
+    /// A code in reply wording ("Remote Server returned", "said:").
+    Worded,
+}
+
 /// A status code found on a line of the notification, and how sure we are.
 /// It borrows the text: only the chosen one is ever copied out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,8 +61,8 @@ pub struct Candidate<'a> {
     pub input_span: Option<std::ops::Range<usize>>,
     /// How it was found: reply wording around it, or a bare code.
     pub source: Source,
-    /// 3: reply wording; 2: an SMTP reply code before it; 1: a bare mention.
-    pub strength: u8,
+    /// How sure we are that the code is the failure.
+    pub strength: Strength,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -216,9 +227,9 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
                 hashed || reply_markers().found_in(&normalise(around(line, code.start, code.end)));
             let reply = status::reply_before(line, code.start);
             let strength = match (worded, reply) {
-                (true, _) => 3,
-                (false, Some(_)) => 2,
-                (false, None) => 1,
+                (true, _) => Strength::Worded,
+                (false, Some(_)) => Strength::Replied,
+                (false, None) => Strength::Bare,
             };
             let (reply, reply_from) = match reply {
                 Some(reply) => {
@@ -240,7 +251,7 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
                 reply_from,
                 highlight: code.start..code.end,
                 input_span: text.base.map(|b| b + start..b + start + line.len()),
-                source: if strength >= 2 {
+                source: if strength >= Strength::Replied {
                     Source::NotificationText
                 } else {
                     Source::BareLine

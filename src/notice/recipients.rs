@@ -1,6 +1,6 @@
 //! Who failed, as a report's own text says it, and which code each one got.
 
-use super::{head, list_markers, sentence_markers, start, tail, Candidate};
+use super::{head, list_markers, sentence_markers, start, tail, Candidate, Strength};
 use crate::address::{addresses, find_addresses, AddressList};
 use crate::lines::text_lines;
 
@@ -182,7 +182,10 @@ pub fn codes_of<'c, 'a>(
         .map(|(i, a)| (a.to_ascii_lowercase(), i))
         .collect();
     let index = |address: &str| by_address.get(&address.to_ascii_lowercase()).copied();
-    let mut next = found.iter().filter(|c| c.strength >= 2).peekable();
+    let mut next = found
+        .iter()
+        .filter(|c| c.strength >= Strength::Replied)
+        .peekable();
     let mut current: Option<usize> = None;
     for (at, line) in text_lines(own) {
         let named = addresses(line).find_map(|a| index(&a));
@@ -203,7 +206,7 @@ pub fn codes_of<'c, 'a>(
     best
 }
 
-fn rank(c: &Candidate) -> (u8, bool) {
+fn rank(c: &Candidate) -> (Strength, bool) {
     (c.strength, c.code.class == 5)
 }
 

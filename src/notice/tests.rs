@@ -45,7 +45,7 @@ fn permanent_beats_retry_history() {
 fn french_copy_with_non_breaking_spaces() {
     let body = "Code d\u{2019}état\u{a0}: 550 5.7.705\n";
     let found = candidates(text(body));
-    assert_eq!(found[0].strength, 3);
+    assert_eq!(found[0].strength, Strength::Worded);
 }
 
 #[test]
