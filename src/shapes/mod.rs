@@ -18,6 +18,8 @@ mod reply;
 mod sendmail;
 mod tally;
 mod tracking;
+mod transcript;
+mod turns;
 mod value;
 
 use crate::bounce::{Bounce, Evidence, Input, Kind, Limit, Recipient, Source};
@@ -98,8 +100,13 @@ impl Finding {
 /// The readers, most particular signature first: a queue's `LastError`
 /// and Exchange's tracking fields before message trace events; transcripts
 /// before application errors, whose exception lines a transcript may end with.
-const READERS: &[fn(&str) -> Option<Finding>] =
-    &[tracking::read, postfix::read, exim::read, sendmail::read];
+const READERS: &[fn(&str) -> Option<Finding>] = &[
+    tracking::read,
+    transcript::read,
+    postfix::read,
+    exim::read,
+    sendmail::read,
+];
 
 /// Reads `text` with the first reader that recognises its shape.
 pub fn read(text: &str) -> Option<Finding> {
