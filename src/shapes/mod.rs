@@ -14,9 +14,11 @@ mod fields;
 mod names;
 mod outcome;
 mod postfix;
+mod queue;
 mod reply;
 mod sendmail;
 mod tally;
+mod trace;
 mod tracking;
 mod transcript;
 mod turns;
@@ -101,7 +103,9 @@ impl Finding {
 /// and Exchange's tracking fields before message trace events; transcripts
 /// before application errors, whose exception lines a transcript may end with.
 const READERS: &[fn(&str) -> Option<Finding>] = &[
+    queue::read,
     tracking::read,
+    trace::read,
     transcript::read,
     postfix::read,
     exim::read,
