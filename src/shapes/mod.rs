@@ -9,11 +9,15 @@
 //! has a delivery report's wording: a report quoting such a line is left
 //! to the report's reading.
 
+mod dotnet;
 mod exim;
 mod fields;
+mod java;
 mod names;
+mod nodemailer;
 mod outcome;
 mod postfix;
+mod python;
 mod queue;
 mod reply;
 mod sendmail;
@@ -110,6 +114,10 @@ const READERS: &[fn(&str) -> Option<Finding>] = &[
     postfix::read,
     exim::read,
     sendmail::read,
+    dotnet::read,
+    python::read,
+    java::read,
+    nodemailer::read,
 ];
 
 /// Reads `text` with the first reader that recognises its shape.
@@ -178,6 +186,19 @@ pub fn recipient(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_shape_has_its_reader() {
+        let cases = [
+            ("LastError : [{LED=451 4.4.0 Primary target IP address responded with: \"550 5.7.750 x.\"};{FQDN=}]", Input::QueueError),
+            ("Event  : Fail\nDetail : Reason: [{LED=550 5.7.705 x};{MSG=}]", Input::MessageTrace),
+            (" -> RCPT TO:<a@b.example>\n<** 550 5.1.1 unknown", Input::SmtpTranscript),
+            ("smtplib.SMTPDataError: (550, b'5.7.705 x')", Input::ApplicationError),
+        ];
+        for (text, input) in cases {
+            assert_eq!(read(text).map(|f| f.input), Some(input), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_report_that_shows_a_log_line_is_left_to_the_report() {
