@@ -177,5 +177,7 @@ fn is_message(headers: &Headers) -> bool {
     let raw = headers
         .iter()
         .any(|(name, _)| RAW.iter().any(|f| name.eq_ignore_ascii_case(f)));
-    raw || (headers.has("Date") && headers.has("From"))
+    let addressed = headers.has("From") && (headers.has("Date") || headers.has("To"));
+    // A mail client's copy says when it was sent in words ("Sent: Monday…").
+    raw || (addressed && !headers.has("Sent"))
 }

@@ -124,7 +124,7 @@ fn title_and_steps(file: &Path, lang: &str) -> (String, Vec<String>) {
         .map(|steps| {
             steps
                 .iter()
-                .map(|s| s["title"].as_str().unwrap_or_default().to_owned())
+                .map(|s| s.as_str().unwrap_or_default().to_owned())
                 .collect()
         })
         .unwrap_or_default();

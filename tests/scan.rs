@@ -80,7 +80,11 @@ fn json_summary_of_a_morning() {
         assert_eq!(row["last"], last, "{row}");
         assert_eq!(row["senders"], senders, "{row}");
         assert_eq!(row["recipient_domains"], domains, "{row}");
-        assert_eq!(row["fixed_by"], serde_json::json!([]), "{row}");
+        let fixed_by = ndr_explainer::StatusCode::parse(row["status"].as_str().unwrap_or(""))
+            .and_then(ndr_explainer::catalogue::lookup)
+            .map(|e| e.fixed_by.iter().map(|a| a.name()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        assert_eq!(row["fixed_by"], serde_json::json!(fixed_by), "{row}");
     }
     assert_eq!(rows[0]["title"], title("en", "5.7.705"));
     assert_eq!(rows[0]["scope"], "organisation");
@@ -169,13 +173,13 @@ fn text_summary_of_a_morning_in_both_languages() {
                 "Titre",
             ],
             [
-                "Fichiers lus : 13",
-                "Messages : 14",
-                "Messages de non-remise : 10 (échecs : 9, retards : 1)",
-                "Autres messages : 4 (confirmations de remise : 2, autres : 2)",
-                "Fichiers illisibles : 0",
+                "Fichiers lus : 13",
+                "Messages : 14",
+                "Rapports de non-remise : 10 (échecs : 9, retards : 1)",
+                "Autres messages : 4 (confirmations de remise : 2, autres : 2)",
+                "Fichiers illisibles : 0",
             ],
-            "Messages de non-remise 5.7.705, heure par heure (UTC) :",
+            "Rapports de non-remise 5.7.705, heure par heure (UTC) :",
         ),
     ] {
         let output = run(&["--lang", lang], &[&dir]);
@@ -494,11 +498,11 @@ fn unreadable_files_are_listed_and_the_scan_goes_on() {
     let output = run(&["--lang", "fr"], &[&dir]);
     let text = stdout(&output);
     assert!(
-        text.contains("\nFichiers qui n’ont pas pu être lus :\n"),
+        text.contains("\nFichiers qui n’ont pas pu être lus :\n"),
         "{text}"
     );
     assert!(
-        text.contains("/gone.eml : lien symbolique rompu (sa cible n’existe pas)\n"),
+        text.contains("/gone.eml : lien symbolique rompu (sa cible n’existe pas)\n"),
         "{text}"
     );
 

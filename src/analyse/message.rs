@@ -47,6 +47,8 @@ fn forwarded(message: &Message, raw: &[u8], depth: usize) -> Option<Bounce> {
             None => super::drop_spans(&mut bounce),
         }
         bounce.input = Input::ForwardedNdr;
+        // The subject is the message the person gave: their forward's.
+        bounce.subject = message.headers.decoded("Subject");
         Some(bounce)
     })
 }

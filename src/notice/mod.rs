@@ -52,6 +52,8 @@ pub struct Candidate<'a> {
     pub at: usize,
     /// The few lines just above it, which may name the server that replied.
     pub context: &'a str,
+    /// The rest of a reply spread over lines below it (`550-H=mx [ip]`).
+    pub below: &'a str,
     /// Where the reply text starts: in `line`, or in the line above when
     /// the reply code stands there (qmail).
     reply_from: ReplyFrom<'a>,
@@ -233,13 +235,18 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
             };
             let (reply, reply_from) = match reply {
                 Some(reply) => {
-                    let from = line[..code.start].trim_end_matches([' ', '-', '\t']).len() - 3;
+                    let from = line[..code.start]
+                        .trim_end_matches([' ', '-', '\t', '\'', '"'])
+                        .len()
+                        - 3;
                     (Some(reply), ReplyFrom::Line(from))
                 }
-                // qmail puts "(#5.5.0)" on the line after "said: 550 …".
-                None => match said_reply(above) {
-                    Some((reply, from)) => (Some(reply), ReplyFrom::Above(&above[from..])),
-                    None => (None, ReplyFrom::Line(code.start)),
+                // qmail puts "(#5.5.0)" on the line after "said: 550 …";
+                // Zoho labels both ("ERROR_CODE :550, ERROR_CODE :5.1.1").
+                None => match (said_reply(above), labelled_reply(&line[..code.start])) {
+                    (Some((reply, from)), _) => (Some(reply), ReplyFrom::Above(&above[from..])),
+                    (None, Some(reply)) => (Some(reply), ReplyFrom::Line(0)),
+                    (None, None) => (None, ReplyFrom::Line(code.start)),
                 },
             };
             found.push(Candidate {
@@ -248,6 +255,7 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
                 line,
                 at: start,
                 context,
+                below: below(own, start + line.len()),
                 reply_from,
                 highlight: code.start..code.end,
                 input_span: text.base.map(|b| b + start..b + start + line.len()),
@@ -263,11 +271,40 @@ pub fn candidates(text: Text<'_>) -> Vec<Candidate<'_>> {
     found
 }
 
+/// A reply code given under a label before the status code on its line
+/// (`ERROR_CODE :550, ERROR_CODE :5.1.1`).
+fn labelled_reply(before: &str) -> Option<u16> {
+    let lower = before.to_ascii_lowercase();
+    let at = lower.find("error_code :")? + "error_code :".len();
+    let digits = before.get(at..at + 3)?;
+    let ends = !before[at + 3..].starts_with(|c: char| c.is_ascii_digit());
+    digits
+        .parse()
+        .ok()
+        .filter(|reply| ends && (400..600).contains(reply))
+}
+
 /// A reply code after "said:" on a line, and where it starts.
 fn said_reply(line: &str) -> Option<(u16, usize)> {
     let at = line.find("said:")? + "said:".len();
     let from = at + (line.len() - at - line[at..].trim_start().len());
     status::leading_reply(&line[from..]).map(|reply| (reply, from))
+}
+
+/// The lines after `end` that continue a multi-line reply (`550-…`), at
+/// most [`CONTEXT_LINES`] of them and a few hundred bytes.
+fn below(own: &str, end: usize) -> &str {
+    let rest = start(&own[end.min(own.len())..], MARKER_WINDOW * 2);
+    let mut to = 0;
+    for (at, line) in text_lines(rest).skip(1).take(CONTEXT_LINES) {
+        let line = line.trim_start();
+        let continues = line.len() > 4 && status::leading_reply(line).is_some();
+        if !continues {
+            break;
+        }
+        to = at + line.len();
+    }
+    &rest[..to.min(rest.len())]
 }
 
 /// Drops the quoting Exchange and others wrap around a reply.

@@ -108,10 +108,12 @@ fn char_offset(text: &str, chars: usize) -> usize {
 /// the lines just above it (a reply wrapped under `host x[ip] said:`, or
 /// under `While talking to x:`).
 pub fn remote_server_near(candidate: &Candidate) -> Option<String> {
-    remote_server(candidate.line).or_else(|| {
-        let lines: Vec<&str> = candidate.context.lines().collect();
-        lines.iter().rev().find_map(|line| remote_server(line))
-    })
+    remote_server(candidate.line)
+        .or_else(|| {
+            let lines: Vec<&str> = candidate.context.lines().collect();
+            lines.iter().rev().find_map(|line| remote_server(line))
+        })
+        .or_else(|| candidate.below.lines().find_map(remote_server))
 }
 
 /// A host that stands just before a reply: `x[ip] said:`, `x #550 5.1.1`

@@ -107,16 +107,8 @@ pub fn to_json(bounce: &Bounce, lang: Lang) -> String {
             field(&mut item, "title", &string(texts.title));
             field(&mut item, "meaning", &string(texts.meaning));
             field(&mut item, "scope", &string(entry.scope.name()));
-            let steps: Vec<String> = texts
-                .steps
-                .iter()
-                .map(|step| {
-                    let mut one = String::from("{");
-                    field(&mut one, "title", &string(step.title));
-                    field(&mut one, "goal", &string(step.goal));
-                    close(one)
-                })
-                .collect();
+            // The walkthrough by its step titles, in order.
+            let steps: Vec<String> = texts.steps.iter().map(|step| string(step.title)).collect();
             field(&mut item, "steps", &format!("[{}]", steps.join(",")));
             let fixed_by: Vec<String> = entry.fixed_by.iter().map(|a| string(a.name())).collect();
             field(&mut item, "fixed_by", &format!("[{}]", fixed_by.join(",")));

@@ -27,7 +27,6 @@ mod sink;
 mod text;
 #[cfg(not(target_arch = "wasm32"))]
 mod walk;
-#[cfg(not(target_arch = "wasm32"))]
 use ndr_explainer::{analyse, report, Lang};
 use std::io::Read;
 use std::process::ExitCode;
