@@ -15,6 +15,7 @@
 mod address;
 mod analyse;
 mod bounce;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod diagnosis;
 mod dsn;
 mod encoding;
@@ -32,18 +33,27 @@ mod status;
 
 pub use analyse::{analyse, MAX_INPUT, MAX_RECIPIENTS};
 pub use bounce::{Bounce, Evidence, Input, Kind, Limit, Original, Recipient, Source};
-pub use diagnosis::Diagnosis;
+pub(crate) use diagnosis::Diagnosis;
 pub use lang::Lang;
 pub use status::StatusCode;
 
 pub mod accepted;
 pub mod catalogue;
-pub mod hops;
 pub mod incident;
-pub mod protocol;
 pub mod redact;
 pub mod report;
-pub mod session;
 
+// What the widget holds and the messages it trades with a host page: plain
+// Rust, tested natively (where only the tests use it), but no library
+// user's business.
+pub(crate) mod hops;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod protocol;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod session;
+
+/// The browser widget. Public only for its own binary (`src/main.rs`) and
+/// its browser tests (`tests/web.rs`): not a library interface.
 #[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
 pub mod web;
