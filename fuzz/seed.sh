@@ -6,10 +6,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 mkdir -p "$here/corpus/analyse" "$here/corpus/redact_and_accepted" "$here/corpus/msg"
 shopt -s nullglob
-seeds=("$root"/../shared/corpus/*.eml "$root"/tests/samples/made-up/*)
+# Every shape of input a help desk is handed (tests/golden/<shape>/) too.
+seeds=("$root"/../shared/corpus/*.eml "$root"/tests/samples/made-up/* "$root"/tests/golden/*/*)
 for file in "${seeds[@]}"; do
     case "$file" in
-        *.md | *.tsv) continue ;;
+        *.md | *.tsv | *.json | *.txt.en.txt | *.fr.txt | *.en.txt | *.py) continue ;;
     esac
     cp -f "$file" "$here/corpus/analyse/"
     cp -f "$file" "$here/corpus/redact_and_accepted/"

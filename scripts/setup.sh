@@ -50,7 +50,7 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
    || [ ! -d node_modules/terser ] || [ ! -d node_modules/postal-mime ] \
-   || [ ! -d node_modules/zendesk_app_framework_sdk ] \
+   || [ ! -d node_modules/zendesk_app_framework_sdk ] || [ ! -x node_modules/.bin/eslint ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core, the ZAF SDK for the Zendesk package)"
   npm ci --no-audit --no-fund
