@@ -30,6 +30,7 @@ mod notice;
 mod quoting;
 mod shapes;
 mod status;
+pub mod wire;
 
 pub use analyse::{analyse, MAX_INPUT, MAX_RECIPIENTS};
 pub use bounce::{Bounce, Evidence, Input, Kind, Limit, Original, Recipient, Source};

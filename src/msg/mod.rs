@@ -60,6 +60,21 @@ pub enum MsgError {
 }
 
 impl MsgError {
+    /// Every error, for reading one back from its name.
+    pub const ALL: [MsgError; 11] = [
+        MsgError::NotSupported,
+        MsgError::BadHeader,
+        MsgError::SectorOutOfRange,
+        MsgError::ChainLoop,
+        MsgError::SizeTooLarge,
+        MsgError::Truncated,
+        MsgError::TooManyEntries,
+        MsgError::BadDirectory,
+        MsgError::NotAnItem,
+        MsgError::TooDeep,
+        MsgError::BadRtf,
+    ];
+
     /// The error's name in JSON (`"limits"`).
     pub fn name(self) -> &'static str {
         match self {
