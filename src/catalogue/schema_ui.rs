@@ -15,6 +15,7 @@ pub const UI: &[(&str, Form)] = &[
     ("empty_state", Form::Prose),
     ("no_bounce_title", Form::Prose),
     ("no_bounce_hint", Form::Prose),
+    ("subject_label", Form::Prose),
     ("status_label", Form::Prose),
     ("reply_label", Form::Prose),
     ("diagnostic_label", Form::Prose),
