@@ -7,11 +7,12 @@
 //   2. glue.mjs           wasm-bindgen's glue, minified
 //   3. carrier.mjs        the wasm inside a same-origin module
 //   4. texts.mjs          one module per language
-//   5. page.mjs           the boot module and index.html
-//   6. element.mjs        ndr-explainer-element.js, the <ndr-explainer> element
-//   7. single-file.mjs    ndr-explainer.html, the whole widget in one file
+//   5. reader.mjs         the Outlook item reader's module, msg-<hash>.js
+//   6. page.mjs           the boot module and index.html
+//   7. element.mjs        ndr-explainer-element.js, the <ndr-explainer> element
+//   8. single-file.mjs    ndr-explainer.html, the whole widget in one file
 // With NDR_POSTBUILD_LOADER_ONLY=1 (the bare Yew page of the benchmarks,
-// which has no texts) it stops after step 5.
+// which has no texts and no reader) it skips step 5 and stops after step 6.
 // Usage: node scripts/postbuild.mjs [DIR] (Trunk gives TRUNK_STAGING_DIR).
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,21 +23,34 @@ import { textsMap, textsModules } from './build/texts.mjs';
 import { bootModule, shippedPage, withoutTrunkLoader } from './build/page.mjs';
 import { elementModule, elementSource } from './build/element.mjs';
 import { singleFile } from './build/single-file.mjs';
+import { READER_BIN, readerModule } from './build/reader.mjs';
 import { hashedName } from './build/digest.mjs';
 
-/** The files of Trunk's output this step reads; throws if the wasm and its glue are not there. */
+/**
+ * The files of Trunk's output this step reads: the widget's wasm and glue,
+ * the reader's as `reader` (Trunk names a worker's files after its binary,
+ * unhashed; null when absent) and the stylesheet. Throws unless the
+ * widget's pair is there, or when the reader's wasm comes without its glue.
+ */
 function trunkOutput(dir) {
   const files = readdirSync(dir);
-  const wasmName = files.find((f) => f.endsWith('_bg.wasm'));
-  const trunkGlueName = wasmName && files.find((f) => f === wasmName.replace(/_bg\.wasm$/, '.js'));
-  if (!trunkGlueName) throw new Error(`no wasm/js pair in ${dir}: ${files.join(', ')}`);
-  return { wasmName, trunkGlueName, cssName: files.find((f) => /^style-.*\.css$/.test(f)) };
+  const pair = (wasmName) => {
+    const glueName = wasmName && wasmName.replace(/_bg\.wasm$/, '.js');
+    return files.includes(glueName) ? { wasmName, glueName } : null;
+  };
+  const readerWasm = `${READER_BIN}_bg.wasm`;
+  const widget = pair(files.find((f) => f.endsWith('_bg.wasm') && f !== readerWasm));
+  if (!widget) throw new Error(`no wasm/js pair in ${dir}: ${files.join(', ')}`);
+  const reader = files.includes(readerWasm) ? pair(readerWasm) : null;
+  if (files.includes(readerWasm) && !reader) throw new Error(`${readerWasm} without its glue in ${dir}`);
+  return { wasmName: widget.wasmName, trunkGlueName: widget.glueName, reader, cssName: files.find((f) => /^style-.*\.css$/.test(f)) };
 }
 
 async function postbuild(dir, loaderOnly) {
-  const { wasmName, trunkGlueName, cssName } = trunkOutput(dir);
+  const { wasmName, trunkGlueName, reader, cssName } = trunkOutput(dir);
   const read = (name, encoding) => readFileSync(join(dir, name), encoding);
   const out = new Map();
+  if (!reader && !loaderOnly) throw new Error(`no ${READER_BIN}_bg.wasm in ${dir} (index.html builds it beside the widget)`);
 
   const { module: wasm, texts } = takeTexts(read(wasmName));
   if (Object.keys(texts).length === 0 && !loaderOnly) {
@@ -52,7 +66,16 @@ async function postbuild(dir, loaderOnly) {
   const modules = textsModules(texts);
   for (const { name, source } of modules) out.set(name, source);
   const map = modules.length > 0 ? textsMap(modules) : null;
-  const boot = bootModule({ glueName, bytesName, textsMap: map });
+  const readerFiles = reader && !loaderOnly
+    ? { glueFile: reader.glueName, glueSource: read(reader.glueName, 'utf8'), wasm: read(reader.wasmName) }
+    : null;
+  let readerName = null;
+  if (readerFiles) {
+    const module = await readerModule(readerFiles);
+    readerName = module.name;
+    out.set(module.name, module.source);
+  }
+  const boot = bootModule({ glueName, bytesName, textsMap: map, readerName });
   const bootName = hashedName('boot', boot);
   out.set(bootName, boot);
   const pageHtml = withoutTrunkLoader(read('index.html', 'utf8'));
@@ -60,14 +83,13 @@ async function postbuild(dir, loaderOnly) {
 
   if (!loaderOnly) {
     if (!cssName) throw new Error(`no style-*.css in ${dir}`);
-    out.set('ndr-explainer-element.js', elementModule(elementSource(), { glueName, bytesName, cssName, textsMap: map }));
-    out.set('ndr-explainer.html', singleFile(pageHtml, { css: read(cssName, 'utf8'), glueFile: trunkGlueName, glueSource, wasm, texts }));
+    out.set('ndr-explainer-element.js', elementModule(elementSource(), { glueName, bytesName, cssName, textsMap: map, readerName }));
+    out.set('ndr-explainer.html', singleFile(pageHtml, { css: read(cssName, 'utf8'), glueFile: trunkGlueName, glueSource, wasm, texts, reader: readerFiles }));
   }
 
   for (const [name, text] of out) writeFileSync(join(dir, name), text);
-  rmSync(join(dir, trunkGlueName));
-  rmSync(join(dir, wasmName));
-  const extras = loaderOnly ? '' : ', element, single file';
+  for (const name of [trunkGlueName, wasmName, reader?.glueName, reader?.wasmName]) if (name) rmSync(join(dir, name));
+  const extras = loaderOnly ? '' : `, reader ${readerName}, element, single file`;
   console.log(`postbuild: ${wasmName} (${wasm.length} bytes) -> ${bytesName}, loader ${bootName}${extras}`);
 }
 

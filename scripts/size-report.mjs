@@ -3,6 +3,8 @@
 // and brotli. The explanations of a language (its texts module) are not part
 // of it: the widget loads them with the first input, one language at a time;
 // the report gives each, and the total with the first input per language.
+// Nor is the Outlook item reader's module, loaded only when a .msg is given:
+// the report gives it on a line of its own.
 // Usage: node scripts/size-report.mjs [DIST]. Also imported by tests/budget.test.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,12 +35,15 @@ function measure(dist, name) {
 /**
  * The first load of `dist`: `files` (what every page downloads before it is
  * ready), `texts` (the texts module of each language, loaded with the first
- * input), `total` (the first load) and `withTexts` by language.
+ * input), `reader` (the Outlook item reader's module, loaded only with a
+ * .msg; null if no file names it), `total` (the first load) and `withTexts`
+ * by language.
  */
 export function firstLoad(dist = 'dist') {
   const seen = new Set();
   const files = [];
   const texts = {};
+  let reader = null;
   const visit = (name) => {
     if (seen.has(name)) return;
     seen.add(name);
@@ -51,6 +56,9 @@ export function firstLoad(dist = 'dist') {
         texts[lang] = measure(dist, path.replace(/^\.\//, ''));
       }
     }
+    // It names the reader's module too: `const reader = "./msg-<hash>.js";`.
+    const named = text.match(/^const reader = ("\.\/[^"]+");$/m);
+    if (named) reader = measure(dist, JSON.parse(named[1]).replace(/^\.\//, ''));
     for (const next of references(name, text)) visit(next);
   };
   visit('index.html');
@@ -58,11 +66,11 @@ export function firstLoad(dist = 'dist') {
   const totalOf = (rows) => ({ raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') });
   const withTexts = {};
   for (const [lang, row] of Object.entries(texts)) withTexts[lang] = totalOf([...files, row]);
-  return { files, texts, total: totalOf(files), withTexts };
+  return { files, texts, reader, total: totalOf(files), withTexts };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { files, texts, total, withTexts } = firstLoad(process.argv[2] ?? 'dist');
+  const { files, texts, reader, total, withTexts } = firstLoad(process.argv[2] ?? 'dist');
   const pad = (v, n) => String(v).padStart(n);
   const line = (label, r) => console.log(`${label.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
   console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}`);
@@ -70,4 +78,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   line('total, first load (every language)', total);
   for (const [lang, r] of Object.entries(texts)) line(`${r.name} (with the first input, ${lang})`, r);
   for (const [lang, r] of Object.entries(withTexts)) line(`total with the first input in ${lang}`, r);
+  if (reader) line(`${reader.name} (with a .msg only)`, reader);
 }

@@ -6,10 +6,12 @@ mod browser {
     use wasm_bindgen::prelude::*;
 
     /// Mounts the page's widget, if the page has one. `texts` loads a
-    /// language's texts: `(tag) => Promise<string>`.
+    /// language's texts: `(tag) => Promise<string>`; `reader` reads an
+    /// Outlook item with the reader module: `(bytes) => Promise<bytes>`.
     #[wasm_bindgen]
-    pub fn start(texts: Option<js_sys::Function>) {
+    pub fn start(texts: Option<js_sys::Function>, reader: Option<js_sys::Function>) {
         ndr_explainer::web::set_texts_loader(texts);
+        ndr_explainer::web::set_reader_loader(reader);
         ndr_explainer::web::start();
     }
 
@@ -22,8 +24,10 @@ mod browser {
         audience: Option<String>,
         theme: Option<String>,
         texts: Option<js_sys::Function>,
+        reader: Option<js_sys::Function>,
     ) {
         ndr_explainer::web::set_texts_loader(texts);
+        ndr_explainer::web::set_reader_loader(reader);
         ndr_explainer::web::mount(root, host, lang, audience, theme);
     }
 }

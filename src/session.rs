@@ -4,6 +4,7 @@
 
 use crate::catalogue::{Actor, Entry};
 use crate::diagnosis::Diagnosis;
+use crate::msg::{self, Converted, MsgError};
 use crate::{analyse, Bounce, Lang, Limit};
 use std::fmt;
 use std::rc::Rc;
@@ -105,6 +106,16 @@ pub enum Action {
         /// Its bytes.
         bytes: Vec<u8>,
     },
+    /// The user dropped or chose an Outlook item, which the widget's reader
+    /// module turned into MIME (of its first [`WIDGET_MAX_INPUT`] bytes).
+    Item {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        size: usize,
+        /// What the reader made of it.
+        converted: Result<Converted, MsgError>,
+    },
     /// Wipe the input and the diagnosis.
     Clear,
     /// Change language; everything else stays.
@@ -177,14 +188,21 @@ impl Session {
 pub const WIDGET_MAX_INPUT: usize = 8 * 1024 * 1024;
 
 fn analyse_capped(bytes: &[u8]) -> Bounce {
-    if bytes.len() <= WIDGET_MAX_INPUT {
-        return analyse(bytes);
+    capped(
+        analyse(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]),
+        bytes.len(),
+    )
+}
+
+/// The diagnosis of the first [`WIDGET_MAX_INPUT`] bytes of an input of
+/// `total` bytes, saying so when that was not all of it.
+fn capped(mut bounce: Bounce, total: usize) -> Bounce {
+    if total > WIDGET_MAX_INPUT {
+        bounce.limits.push(Limit::InputTooLarge {
+            analysed: WIDGET_MAX_INPUT,
+            total,
+        });
     }
-    let mut bounce = analyse(&bytes[..WIDGET_MAX_INPUT]);
-    bounce.limits.push(Limit::InputTooLarge {
-        analysed: WIDGET_MAX_INPUT,
-        total: bytes.len(),
-    });
     bounce
 }
 
@@ -211,6 +229,16 @@ impl Session {
                     size: bytes.len(),
                 });
                 next.diagnose(Some(analyse_capped(&bytes)));
+            }
+            Action::Item {
+                name,
+                size,
+                converted,
+            } => {
+                next.text = Rc::from("");
+                next.text_rev += 1;
+                next.source = Some(Source::File { name, size });
+                next.diagnose(Some(capped(msg::analyse_converted(converted), size)));
             }
             Action::Clear => {
                 next.text = Rc::from("");
@@ -287,6 +315,54 @@ mod tests {
         assert!(matches!(state.source, Some(Source::File { .. })));
         state = reduce(state, Action::Clear);
         assert!(state.diagnosis.is_none() && state.source.is_none() && state.text.is_empty());
+    }
+
+    #[test]
+    fn an_item_read_by_the_reader_module_is_diagnosed_as_the_file_would_be() {
+        let mime = b"Subject: Undeliverable: lunch\r\nFrom: postmaster@example.com\r\nDate: Mon, 1 Dec 2026 10:00:00 +0000\r\n\r\n550 5.7.750 Client blocked\r\n";
+        let size = WIDGET_MAX_INPUT + 1;
+        let state = reduce(
+            Session::new(Lang::En, Memory::default()),
+            Action::Item {
+                name: "bounce.msg".into(),
+                size,
+                converted: Ok(Converted {
+                    mime: mime.to_vec(),
+                    forwarded: None,
+                    problems: Vec::new(),
+                }),
+            },
+        );
+        assert_eq!(
+            state.source,
+            Some(Source::File {
+                name: "bounce.msg".into(),
+                size
+            })
+        );
+        let bounce = &state.diagnosis.as_ref().unwrap().bounce;
+        assert_eq!(bounce.input, crate::Input::OutlookMsg);
+        assert_eq!(bounce.status.unwrap().to_string(), "5.7.750");
+        assert!(matches!(
+            bounce.limits[..],
+            [Limit::InputTooLarge {
+                analysed: WIDGET_MAX_INPUT,
+                total
+            }] if total == size
+        ));
+        let unread = reduce(
+            state,
+            Action::Item {
+                name: "bounce.msg".into(),
+                size: 10,
+                converted: Err(MsgError::ReaderUnavailable),
+            },
+        );
+        let bounce = &unread.diagnosis.as_ref().unwrap().bounce;
+        assert_eq!(
+            bounce.limits,
+            [Limit::OutlookMsg(MsgError::ReaderUnavailable)]
+        );
     }
 
     #[test]

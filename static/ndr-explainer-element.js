@@ -6,14 +6,17 @@
 // it shows, questions are answered before dispatchEvent returns.
 //
 // Built from static/ndr-explainer-element.js: the build names the bundle's
-// glue, wasm and stylesheet files in the imports below and fills `texts` with
-// each language's texts module (scripts/build/element.mjs).
+// glue, wasm and stylesheet files in the imports below and the Outlook item
+// reader's module in `reader`, and fills `texts` with each language's texts
+// module (scripts/build/element.mjs). The widget imports a texts module with
+// the first input, and the reader the first time a .msg is given.
 import init, { mount } from './glue.js';
 import bytes from './wasm.js';
 
 const ready = init({ module_or_path: bytes });
 const css = new URL('./style.css', import.meta.url).href;
 const texts = {};
+const reader = './msg.js';
 
 const message = (type, fields) => ({ source: 'ndr-explainer-host', version: 1, type, ...fields });
 
@@ -78,7 +81,7 @@ class NdrExplainer extends HTMLElement {
     shadow.append(link, root);
     await Promise.all([ready, styled]);
     mount(root, this, this.getAttribute('lang'), this.getAttribute('audience'), this.getAttribute('theme'),
-      (lang) => import(texts[lang]).then((m) => m.default));
+      (lang) => import(texts[lang]).then((m) => m.default), (item) => import(reader).then((m) => m.default(item)));
   }
 }
 

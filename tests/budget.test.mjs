@@ -1,6 +1,7 @@
 // The first-load byte budget of the release build (dist/): what a browser
 // downloads before the widget is ready, gzip -9. A language's explanations
-// (its texts module) come with the first input, not with the page.
+// (its texts module) come with the first input, not with the page, and the
+// Outlook item reader's module with the first .msg.
 // Bytes are deterministic, so unlike speed this is a test. See README, "Size".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,4 +26,14 @@ test('the wasm carries no texts: each language arrives in its own module', () =>
     assert.ok(row.raw > 50_000, `${row.name} holds a language's texts`);
   }
   assert.ok(shipped.raw < 400_000, `the wasm module is ${shipped.raw} bytes: were the texts embedded again?`);
+});
+
+test('the Outlook item reader is a module of its own, named by the page and outside the first load', () => {
+  const { files, reader } = firstLoad('dist');
+  assert.ok(reader, 'the boot module names the reader module');
+  assert.match(reader.name, /^msg-[0-9a-f]{16}\.js$/);
+  assert.ok(!files.some((f) => f.name === reader.name), 'the reader is part of the first load');
+  // The reader alone is about 12 KB gzip over the widget's wasm (README, "Outlook .msg files");
+  // standing alone it carries its own allocator and standard library.
+  assert.ok(reader.gzip > 8_000 && reader.gzip < 40_000, `the reader module is ${reader.gzip} bytes gzip`);
 });

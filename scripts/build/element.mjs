@@ -2,7 +2,8 @@
 // portals that embed the widget without an iframe. Its script is a real file,
 // static/ndr-explainer-element.js, linted like the rest; it imports the
 // glue, the wasm's carrier and the stylesheet under fixed names, which this
-// step replaces with the bundle's hashed ones, and gets the texts modules.
+// step replaces with the bundle's hashed ones, and gets the texts modules
+// and the Outlook item reader's module (reader.mjs).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { replaceOnce } from './replace.mjs';
@@ -16,13 +17,15 @@ export const elementSource = () => readFileSync(ELEMENT_SOURCE, 'utf8');
 
 /**
  * The element's script as shipped: `source` with the bundle's glue, wasm
- * carrier and stylesheet names and its map of texts modules (`textsMap`).
+ * carrier, stylesheet and reader module names and its map of texts modules
+ * (`textsMap`).
  */
-export function elementModule(source, { glueName, bytesName, cssName, textsMap }) {
+export function elementModule(source, { glueName, bytesName, cssName, textsMap, readerName }) {
   const edits = [
     ["'./glue.js'", `'./${glueName}'`],
     ["'./wasm.js'", `'./${bytesName}'`],
     ["'./style.css'", `'./${cssName}'`],
+    ["'./msg.js'", `'./${readerName}'`],
     ['const texts = {};', `const texts = ${textsMap};`],
   ];
   return edits.reduce((text, [pattern, replacement]) => replaceOnce(FILE, text, pattern, replacement), source);

@@ -4,10 +4,12 @@
 // (script-src 'self', connect-src 'none'). So the inline loader and the wasm
 // preload go, and a boot module of the page's own origin takes their place:
 // it imports the glue and the wasm's carrier (carrier.mjs), starts the
-// widget, and names each language's texts module.
+// widget, and names each language's texts module and the Outlook item
+// reader's module (reader.mjs), which the widget imports when it needs them.
 import { escapeRegExp, replaceEvery, replaceOnce } from './replace.mjs';
 import { integrity } from './digest.mjs';
 import { TEXTS_LOADER } from './texts.mjs';
+import { READER_LOADER } from './reader.mjs';
 
 const PAGE = 'index.html';
 
@@ -19,17 +21,20 @@ export function withoutTrunkLoader(html) {
 
 /**
  * The boot module: instantiates the wasm from its carrier and starts the
- * widget with a loader of `textsMap`'s modules. Without `textsMap` (the bare
- * Yew page of the benchmarks, which has no texts and no `start`), it only
+ * widget with a loader of `textsMap`'s modules and one of the reader's
+ * module `readerName`. Without `textsMap` (the bare Yew page of the
+ * benchmarks, which has no texts, no reader and no `start`), it only
  * instantiates the wasm.
  */
-export function bootModule({ glueName, bytesName, textsMap }) {
+export function bootModule({ glueName, bytesName, textsMap, readerName }) {
   if (!textsMap) return `import init from './${glueName}';\nimport bytes from './${bytesName}';\nawait init({ module_or_path: bytes });\n`;
+  if (!readerName) throw new Error('the boot module of the widget needs the reader module');
   return `import init, { start } from './${glueName}';\n` +
     `import bytes from './${bytesName}';\n` +
     `const texts = ${textsMap};\n` +
+    `const reader = ${JSON.stringify(`./${readerName}`)};\n` +
     'await init({ module_or_path: bytes });\n' +
-    `start(${TEXTS_LOADER});\n`;
+    `start(${TEXTS_LOADER}, ${READER_LOADER});\n`;
 }
 
 /**

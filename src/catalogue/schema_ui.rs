@@ -15,6 +15,7 @@ pub const UI: &[(&str, Form)] = &[
     ("empty_state", Form::Prose),
     ("no_bounce_title", Form::Prose),
     ("no_bounce_hint", Form::Prose),
+    ("subject_label", Form::Prose),
     ("status_label", Form::Prose),
     ("reply_label", Form::Prose),
     ("diagnostic_label", Form::Prose),
@@ -169,6 +170,7 @@ pub const UI: &[(&str, Form)] = &[
     ("msg_not_an_item", Form::Prose),
     ("msg_too_deep", Form::Prose),
     ("msg_bad_rtf", Form::Prose),
+    ("msg_reader_unavailable", Form::Prose),
     (
         "share_reply",
         Form::Template(&["code", "title", "meaning", "steps", "message"]),

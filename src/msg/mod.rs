@@ -9,9 +9,14 @@
 //!
 //! The reader is behind the cargo feature `outlook-msg`; without it, an item
 //! is recognised by its signature and the diagnosis says it was not read.
+//! The widget leaves it out of its own wasm and loads it as a module of its
+//! own the first time an item is given (`src/bin/ndr-explainer-msg.rs`), which
+//! hands its result over as bytes ([`handover`]); the core then reads it
+//! with [`analyse_converted`].
 
 #[cfg(feature = "outlook-msg")]
 mod cfb;
+pub mod handover;
 #[cfg(feature = "outlook-msg")]
 mod item;
 #[cfg(feature = "outlook-msg")]
@@ -57,11 +62,13 @@ pub enum MsgError {
     TooDeep,
     /// The compressed RTF body is damaged or lies about its size.
     BadRtf,
+    /// The widget's reader module could not be loaded, or stopped on the file.
+    ReaderUnavailable,
 }
 
 impl MsgError {
-    /// Every error, for reading one back from its name.
-    pub const ALL: [MsgError; 11] = [
+    /// Every error, in declaration order.
+    pub const ALL: [MsgError; 12] = [
         MsgError::NotSupported,
         MsgError::BadHeader,
         MsgError::SectorOutOfRange,
@@ -73,6 +80,7 @@ impl MsgError {
         MsgError::NotAnItem,
         MsgError::TooDeep,
         MsgError::BadRtf,
+        MsgError::ReaderUnavailable,
     ];
 
     /// The error's name in JSON (`"limits"`).
@@ -89,6 +97,7 @@ impl MsgError {
             MsgError::NotAnItem => "msg_not_an_item",
             MsgError::TooDeep => "msg_too_deep",
             MsgError::BadRtf => "msg_bad_rtf",
+            MsgError::ReaderUnavailable => "msg_reader_unavailable",
         }
     }
 
@@ -106,6 +115,7 @@ impl MsgError {
             MsgError::NotAnItem => ui.msg_not_an_item,
             MsgError::TooDeep => ui.msg_too_deep,
             MsgError::BadRtf => ui.msg_bad_rtf,
+            MsgError::ReaderUnavailable => ui.msg_reader_unavailable,
         }
     }
 }
@@ -125,7 +135,7 @@ pub fn is_compound_file(input: &[u8]) -> bool {
 }
 
 /// An Outlook item turned into MIME.
-#[cfg(feature = "outlook-msg")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Converted {
     /// The MIME message the item stands for.
     pub mime: Vec<u8>,
@@ -163,20 +173,18 @@ pub fn to_mime(input: &[u8]) -> Result<Converted, MsgError> {
     })
 }
 
+#[cfg(not(feature = "outlook-msg"))]
+fn to_mime(_input: &[u8]) -> Result<Converted, MsgError> {
+    Err(MsgError::NotSupported)
+}
+
 /// Analyses an Outlook item: the MIME message it stands for, read by
 /// [`crate::analyse`], said to be an Outlook item, with no evidence span (the
 /// text it rests on is not a verbatim part of the file).
 pub(crate) fn analyse(input: &[u8]) -> Bounce {
     let total = input.len();
     let input = &input[..total.min(crate::MAX_INPUT)];
-    let (mut bounce, problems) = read(input);
-    bounce.input = Input::OutlookMsg;
-    if let Some(evidence) = bounce.evidence.as_mut() {
-        evidence.input_span = None;
-    }
-    let mut limits: Vec<Limit> = problems.into_iter().map(Limit::OutlookMsg).collect();
-    limits.append(&mut bounce.limits);
-    bounce.limits = limits;
+    let mut bounce = analyse_converted(to_mime(input));
     if total > crate::MAX_INPUT {
         bounce.limits.push(Limit::InputTooLarge {
             analysed: crate::MAX_INPUT,
@@ -186,9 +194,12 @@ pub(crate) fn analyse(input: &[u8]) -> Bounce {
     bounce
 }
 
-#[cfg(feature = "outlook-msg")]
-fn read(input: &[u8]) -> (Bounce, Vec<MsgError>) {
-    match to_mime(input) {
+/// Analyses an Outlook item from what [`to_mime`] made of it (of at most
+/// [`crate::MAX_INPUT`] bytes): the diagnosis [`crate::analyse`] gives for the
+/// item itself. The widget, built without the reader, gets `converted` from
+/// its reader module; a build with the reader gets it from [`to_mime`].
+pub fn analyse_converted(converted: Result<Converted, MsgError>) -> Bounce {
+    let (mut bounce, problems) = match converted {
         Ok(converted) => {
             let mut bounce = crate::analyse(&converted.mime);
             // A report inside a forward: read it when the forward alone
@@ -203,12 +214,15 @@ fn read(input: &[u8]) -> (Bounce, Vec<MsgError>) {
             (bounce, converted.problems)
         }
         Err(error) => (Bounce::none(), vec![error]),
+    };
+    bounce.input = Input::OutlookMsg;
+    if let Some(evidence) = bounce.evidence.as_mut() {
+        evidence.input_span = None;
     }
-}
-
-#[cfg(not(feature = "outlook-msg"))]
-fn read(_input: &[u8]) -> (Bounce, Vec<MsgError>) {
-    (Bounce::none(), vec![MsgError::NotSupported])
+    let mut limits: Vec<Limit> = problems.into_iter().map(Limit::OutlookMsg).collect();
+    limits.append(&mut bounce.limits);
+    bounce.limits = limits;
+    bounce
 }
 
 #[cfg(test)]
@@ -234,14 +248,38 @@ mod tests {
     fn every_error_has_a_sentence_in_each_language() {
         for lang in crate::Lang::ALL {
             let ui = crate::catalogue::ui(lang);
-            for error in [
-                MsgError::NotSupported,
-                MsgError::ChainLoop,
-                MsgError::BadRtf,
-            ] {
+            for error in MsgError::ALL {
                 assert!(error.text(ui).len() > 40, "{error:?}");
             }
         }
         assert!(MsgError::TooDeep.to_string().contains('8'));
+    }
+
+    #[test]
+    fn an_item_the_reader_could_not_give_says_so() {
+        let bounce = analyse_converted(Err(MsgError::ReaderUnavailable));
+        assert_eq!(bounce.input, Input::OutlookMsg);
+        assert_eq!(bounce.kind, crate::Kind::NotABounce);
+        assert_eq!(
+            bounce.limits,
+            [Limit::OutlookMsg(MsgError::ReaderUnavailable)]
+        );
+    }
+
+    #[test]
+    fn a_converted_item_is_read_as_an_outlook_item() {
+        let converted = Converted {
+            mime: b"Subject: Undeliverable: lunch\r\nFrom: postmaster@example.com\r\nDate: Mon, 1 Dec 2026 10:00:00 +0000\r\n\r\nRemote Server returned '550 5.7.705 Access denied, tenant has exceeded threshold'\r\n".to_vec(),
+            forwarded: None,
+            problems: vec![MsgError::BadRtf],
+        };
+        let bounce = analyse_converted(Ok(converted));
+        assert_eq!(bounce.input, Input::OutlookMsg);
+        assert_eq!(
+            bounce.status.map(|s| s.to_string()).as_deref(),
+            Some("5.7.705")
+        );
+        assert_eq!(bounce.limits, [Limit::OutlookMsg(MsgError::BadRtf)]);
+        assert!(bounce.evidence.is_some_and(|e| e.input_span.is_none()));
     }
 }

@@ -7,7 +7,7 @@ use super::components::{
 };
 use super::embed::Mode;
 use super::host::use_host;
-use super::{page, progress, texts};
+use super::{outlook, page, progress, texts};
 use crate::session::{Action, Audience, Memory, Session};
 use crate::Diagnosis;
 use crate::{catalogue, Lang};
@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="ndr-tagline">{ ui.tagline }</p>
             <BounceInput {lang} text={session.text.clone()} text_rev={session.text_rev} source={session.source.clone()}
                 on_input={send(&session, Action::Input)}
-                on_file={send(&session, |(name, bytes)| Action::File { name, bytes })}
+                on_file={outlook::on_file(&session)}
                 on_clear={send(&session, |()| Action::Clear)} />
             <p class="ndr-privacy">{ ui.privacy }</p>
             { diagnosis(lang, found.as_deref()) }

@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { inlineScript, singleFile } from '../../scripts/build/single-file.mjs';
 import { withoutTrunkLoader } from '../../scripts/build/page.mjs';
 import { ReplaceError } from '../../scripts/build/replace.mjs';
-import { GLUE, TRUNK_GLUE, TRUNK_PAGE } from './trunk-page.mjs';
+import { GLUE, READER_GLUE, READER_GLUE_FILE, TRUNK_GLUE, TRUNK_PAGE } from './trunk-page.mjs';
 
 const CSS = '.ndr { color: light-dark(#000, #fff); }';
-const INPUT = { css: CSS, glueFile: TRUNK_GLUE, glueSource: GLUE, wasm: Uint8Array.of(0, 97, 115, 109, 60, 34), texts: { en: 'a </script> b', fr: 'é' } };
+const READER = { glueFile: READER_GLUE_FILE, glueSource: READER_GLUE, wasm: Uint8Array.of(0, 97, 115, 109, 1, 60) };
+const INPUT = { css: CSS, glueFile: TRUNK_GLUE, glueSource: GLUE, wasm: Uint8Array.of(0, 97, 115, 109, 60, 34), texts: { en: 'a </script> b', fr: 'é' }, reader: READER };
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const policyOf = (html) => html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
 
@@ -36,11 +37,15 @@ test('the inline script carries the wasm, the glue without exports and both lang
   const texts = JSON.parse(script.match(/^const texts = (.*);$/m)[1]);
   assert.deepEqual(texts, INPUT.texts);
   assert.ok(!script.includes('</script>'), 'a text closed the script element');
+  assert.ok(script.includes('function to_mime(input)') && script.includes('const makeReader = async () => {'), 'the reader is inline');
+  assert.ok(script.endsWith("start((lang) => Promise.resolve(texts[lang]), reader);\n"), 'the widget gets the reader');
+  assert.doesNotMatch(script, /_bg\.wasm/, 'no wasm address to fetch');
 });
 
 test('a stylesheet or glue that would close its element is refused', () => {
   assert.throws(() => singleFile(withoutTrunkLoader(TRUNK_PAGE), { ...INPUT, css: 'a::after { content: "</style>"; }' }), /ndr-explainer\.html: the stylesheet holds "<\/style"/);
   assert.throws(() => singleFile(withoutTrunkLoader(TRUNK_PAGE), { ...INPUT, glueSource: `${GLUE}// </SCRIPT>\n` }), /the inline script holds "<\/script"/);
+  assert.throws(() => singleFile(withoutTrunkLoader(TRUNK_PAGE), { ...INPUT, reader: { ...READER, glueSource: `${READER_GLUE}// </script>\n` } }), /the inline script holds "<\/script"/);
 });
 
 test('a page without the policy\'s script-src or without </body> fails, naming the pattern and the file', () => {

@@ -3,8 +3,10 @@
 //
 // Every test opens its page with withWidget, which watches it: a request to
 // anything but the page's own origin, a request after the page is ready (but
-// for a language's texts module, loaded with the first input or a switch), or a console
-// error fails the test, and the browser context is closed whatever happens.
+// for a language's texts module, loaded with the first input or a switch,
+// and the Outlook item reader's module, loaded with the first .msg), or a
+// console error fails the test, and the browser context is closed whatever
+// happens.
 import { chromium } from 'playwright-core';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +71,7 @@ export async function textsIn(page) {
  * (`afterReady`; set `watch.ready` to false around a reload) and every
  * console error (`errors`). `assertClean()` asserts that the page stayed on
  * its origin, fetched nothing after it was ready but the texts of a language
- * switched to, and logged no error.
+ * and the reader of .msg files, and logged no error.
  *
  * Options: `lang` (`?lang=`) and `embed` (`?embed=1`), added to `path`
  * (default `/`), or a whole `url` instead (the single file's `file://`);
@@ -103,7 +105,7 @@ export async function withWidget(suite, options, body) {
     const assertClean = () => {
       const foreign = watch.requests.filter((request) => !request.startsWith(suite.origin + '/'));
       assert.deepEqual(foreign, [], 'requests left the page’s origin');
-      assert.deepEqual(watch.afterReady.filter((request) => !isTextsModule(request, suite.origin)), [],
+      assert.deepEqual(watch.afterReady.filter((request) => !isTextsModule(request, suite.origin) && !isReaderModule(request, suite.origin)), [],
         'requests were made after the page was ready');
       assert.deepEqual(watch.errors, [], 'the console logged errors');
     };
@@ -127,6 +129,26 @@ export async function switchLang(page, lang) {
 export function isTextsModule(url, origin) {
   return url.startsWith(`${origin}/`) && /^\/texts-[a-z]{2}-[0-9a-f]{16}\.js$/.test(new URL(url).pathname)
     && !url.includes('?') && !url.includes('#');
+}
+
+/** Whether `url` is the bundle's Outlook item reader module (static, no query). */
+export function isReaderModule(url, origin) {
+  return url.startsWith(`${origin}/`) && /^\/msg-[0-9a-f]{16}\.js$/.test(new URL(url).pathname)
+    && !url.includes('?') && !url.includes('#');
+}
+
+/**
+ * Drops a file (`name`, `bytes` a Buffer or Uint8Array, `type`) on `zone`,
+ * a locator of the widget's drop zone, as a person drags it from a folder.
+ */
+export async function dropFile(zone, { name, bytes, type = '' }) {
+  const transfer = await zone.page().evaluateHandle(({ b64, name, type }) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], name, { type }));
+    return dt;
+  }, { b64: Buffer.from(bytes).toString('base64'), name, type });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 /**

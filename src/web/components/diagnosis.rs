@@ -1,6 +1,6 @@
 //! The result region: what the parser found, and where.
 
-use crate::bounce::{Evidence, Kind};
+use crate::bounce::{Bounce, Evidence, Kind};
 use crate::catalogue;
 use crate::web::markup::{fact, h3, p};
 use crate::{Diagnosis, Lang};
@@ -15,10 +15,16 @@ pub fn diagnosis(lang: Lang, found: Option<&Diagnosis>) -> Html {
             html! { <p class="ndr-empty">{ ui.empty_state }</p> },
             String::new(),
         ),
+        // What could not be read (a damaged .msg) and the input's own
+        // subject say what was looked at.
         Some(found) if found.bounce.kind == Kind::NotABounce => (
             html! {
                 <div data-testid="no-bounce">
+                    { for limits(&found.bounce, lang) }
                     <p class="ndr-kind"><strong>{ ui.no_bounce_title }</strong></p>
+                    if let Some(subject) = &found.bounce.subject {
+                        <p class="ndr-hint" data-testid="subject">{ ui.labelled(ui.subject_label, subject) }</p>
+                    }
                     { p(ui.no_bounce_hint) }
                 </div>
             },
@@ -48,10 +54,6 @@ fn findings(found: &Diagnosis, lang: Lang) -> Html {
     let bounce = &found.bounce;
     let ui = catalogue::ui(lang);
     let kind = ui.kind(bounce.kind);
-    let limits = bounce
-        .limits
-        .iter()
-        .map(|limit| html! { <p class="ndr-warning" role="note">{ ui.limit(limit) }</p> });
     let entry = found.entry;
     let tenant_wide = found.tenant_wide();
     let status = bounce
@@ -60,7 +62,7 @@ fn findings(found: &Diagnosis, lang: Lang) -> Html {
         .unwrap_or_else(|| ui.unknown.to_owned());
     html! {
         <>
-            { for limits }
+            { for limits(bounce, lang) }
             if tenant_wide {
                 <div class="ndr-flag" role="note" data-testid="tenant-wide">
                     <strong>{ ui.tenant_wide_title }</strong>
@@ -114,6 +116,15 @@ fn findings(found: &Diagnosis, lang: Lang) -> Html {
             }
         </>
     }
+}
+
+/// What the analysis could not read, one warning each.
+fn limits(bounce: &Bounce, lang: Lang) -> impl Iterator<Item = Html> + '_ {
+    let ui = catalogue::ui(lang);
+    bounce
+        .limits
+        .iter()
+        .map(move |limit| html! { <p class="ndr-warning" role="note">{ ui.limit(limit) }</p> })
 }
 
 fn evidence_view(evidence: &Evidence, lang: Lang) -> Html {
