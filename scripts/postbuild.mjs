@@ -7,7 +7,7 @@
 //   2. glue.mjs           wasm-bindgen's glue, minified
 //   3. carrier.mjs        the wasm inside a same-origin module
 //   4. texts.mjs          one module per language
-//   5. reader.mjs         the Outlook item reader's module, msg-<hash>.js
+//   5. reader.mjs         the parser's module, reader-<hash>.js
 //   6. page.mjs           the boot module and index.html
 //   7. element.mjs        ndr-explainer-element.js, the <ndr-explainer> element
 //   8. single-file.mjs    ndr-explainer.html, the whole widget in one file

@@ -3,8 +3,8 @@
 // and brotli. The explanations of a language (its texts module) are not part
 // of it: the widget loads them with the first input, one language at a time;
 // the report gives each, and the total with the first input per language.
-// Nor is the Outlook item reader's module, loaded only when a .msg is given:
-// the report gives it on a line of its own.
+// Nor is the parser's module (every shape of input, .msg items included),
+// also loaded with the first input: the report gives it on a line of its own.
 // Usage: node scripts/size-report.mjs [DIST]. Also imported by tests/budget.test.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,9 +35,9 @@ function measure(dist, name) {
 /**
  * The first load of `dist`: `files` (what every page downloads before it is
  * ready), `texts` (the texts module of each language, loaded with the first
- * input), `reader` (the Outlook item reader's module, loaded only with a
- * .msg; null if no file names it), `total` (the first load) and `withTexts`
- * by language.
+ * input), `reader` (the parser's module, loaded with the first input too;
+ * null if no file names it), `total` (the first load) and `withTexts` by
+ * language (the first load, the texts and the parser).
  */
 export function firstLoad(dist = 'dist') {
   const seen = new Set();
@@ -56,7 +56,7 @@ export function firstLoad(dist = 'dist') {
         texts[lang] = measure(dist, path.replace(/^\.\//, ''));
       }
     }
-    // It names the reader's module too: `const reader = "./msg-<hash>.js";`.
+    // It names the reader's module too: `const reader = "./reader-<hash>.js";`.
     const named = text.match(/^const reader = ("\.\/[^"]+");$/m);
     if (named) reader = measure(dist, JSON.parse(named[1]).replace(/^\.\//, ''));
     for (const next of references(name, text)) visit(next);
@@ -65,7 +65,7 @@ export function firstLoad(dist = 'dist') {
   const sum = (rows, key) => rows.reduce((total, row) => total + row[key], 0);
   const totalOf = (rows) => ({ raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') });
   const withTexts = {};
-  for (const [lang, row] of Object.entries(texts)) withTexts[lang] = totalOf([...files, row]);
+  for (const [lang, row] of Object.entries(texts)) withTexts[lang] = totalOf([...files, row, ...(reader ? [reader] : [])]);
   return { files, texts, reader, total: totalOf(files), withTexts };
 }
 
@@ -78,5 +78,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   line('total, first load (every language)', total);
   for (const [lang, r] of Object.entries(texts)) line(`${r.name} (with the first input, ${lang})`, r);
   for (const [lang, r] of Object.entries(withTexts)) line(`total with the first input in ${lang}`, r);
-  if (reader) line(`${reader.name} (with a .msg only)`, reader);
+  if (reader) line(`${reader.name} (with the first input)`, reader);
 }

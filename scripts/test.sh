@@ -15,6 +15,7 @@ cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --bin ndr-explainer-web --no-default-features --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --bin ndr-explainer-reader --no-default-features --features outlook-msg --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --locked

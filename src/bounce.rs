@@ -202,6 +202,8 @@ pub enum Limit {
     },
     /// An Outlook item (`.msg`), or a part of it, could not be read.
     OutlookMsg(crate::msg::MsgError),
+    /// The widget could not load its parser module: nothing was analysed.
+    ReaderUnavailable,
 }
 
 impl Limit {
@@ -212,6 +214,7 @@ impl Limit {
             Limit::MimeTooComplex => "mime_too_complex",
             Limit::TooManyRecipients { .. } => "too_many_recipients",
             Limit::OutlookMsg(error) => error.name(),
+            Limit::ReaderUnavailable => "reader_unavailable",
         }
     }
 }

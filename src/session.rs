@@ -1,11 +1,12 @@
 //! What the widget holds while a person uses it, and how each action changes
 //! it. Plain Rust, tested natively; the browser layer (`web`) wraps it in a
-//! Yew reducer and keeps storage, clipboard and files to itself.
+//! Yew reducer and keeps storage, clipboard, files and the parser module to
+//! itself. An input waits as [`Pending`] until the parser's answer for it
+//! comes back ([`Action::Diagnosed`]); an answer for an older input is dropped.
 
 use crate::catalogue::{Actor, Entry};
 use crate::diagnosis::Diagnosis;
-use crate::msg::{self, Converted, MsgError};
-use crate::{analyse, Bounce, Lang, Limit};
+use crate::{Bounce, Lang, Limit};
 use std::fmt;
 use std::rc::Rc;
 
@@ -33,6 +34,17 @@ pub enum Source {
     },
 }
 
+/// An input waiting for its diagnosis: what the parser is given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    /// Which input this is: the answer must name it.
+    pub rev: u32,
+    /// The bytes to analyse, at most [`WIDGET_MAX_INPUT`] of them.
+    pub bytes: Rc<[u8]>,
+    /// How many bytes were given.
+    pub total: usize,
+}
+
 /// Everything the widget shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -49,6 +61,10 @@ pub struct Session {
     pub source: Option<Source>,
     /// The diagnosis of the current input.
     pub diagnosis: Option<Rc<Diagnosis>>,
+    /// The input waiting for its diagnosis, if any.
+    pub pending: Option<Pending>,
+    /// Counts inputs, so that a late answer for an older one is dropped.
+    pub input_rev: u32,
     /// The walkthrough step shown; the step count means the summary screen.
     pub step: usize,
     /// Which walkthrough steps the admin marked as done.
@@ -95,9 +111,9 @@ impl fmt::Debug for Memory {
 
 /// What can happen to the state.
 pub enum Action {
-    /// The user changed the text; it is analysed at once.
+    /// The user changed the text; it waits for its diagnosis.
     Input(String),
-    /// A host page sent a text: it fills the text area and is analysed.
+    /// A host page sent a text: it fills the text area and waits for its diagnosis.
     Load(String),
     /// The user dropped or chose a file.
     File {
@@ -106,15 +122,12 @@ pub enum Action {
         /// Its bytes.
         bytes: Vec<u8>,
     },
-    /// The user dropped or chose an Outlook item, which the widget's reader
-    /// module turned into MIME (of its first [`WIDGET_MAX_INPUT`] bytes).
-    Item {
-        /// The file's name.
-        name: String,
-        /// Its size in bytes.
-        size: usize,
-        /// What the reader made of it.
-        converted: Result<Converted, MsgError>,
+    /// The parser's diagnosis of the input `rev`.
+    Diagnosed {
+        /// The input it is about ([`Pending::rev`]).
+        rev: u32,
+        /// The diagnosis.
+        bounce: Box<Bounce>,
     },
     /// Wipe the input and the diagnosis.
     Clear,
@@ -140,6 +153,8 @@ impl Session {
             text_rev: 0,
             source: None,
             diagnosis: None,
+            pending: None,
+            input_rev: 0,
             step: 0,
             done: Rc::from([]),
             redact: false,
@@ -187,13 +202,6 @@ impl Session {
 /// says so; the command-line tool reads up to [`crate::MAX_INPUT`].
 pub const WIDGET_MAX_INPUT: usize = 8 * 1024 * 1024;
 
-fn analyse_capped(bytes: &[u8]) -> Bounce {
-    capped(
-        analyse(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]),
-        bytes.len(),
-    )
-}
-
 /// The diagnosis of the first [`WIDGET_MAX_INPUT`] bytes of an input of
 /// `total` bytes, saying so when that was not all of it.
 fn capped(mut bounce: Bounce, total: usize) -> Bounce {
@@ -207,14 +215,34 @@ fn capped(mut bounce: Bounce, total: usize) -> Bounce {
 }
 
 impl Session {
+    /// `bytes` waits for its diagnosis, in place of any earlier input.
+    fn wait_for(&mut self, bytes: &[u8]) {
+        self.input_rev = self.input_rev.wrapping_add(1);
+        self.pending = Some(Pending {
+            rev: self.input_rev,
+            bytes: Rc::from(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]),
+            total: bytes.len(),
+        });
+    }
+
+    /// Nothing waits any more; an answer still on its way is dropped.
+    fn stop_waiting(&mut self) {
+        self.input_rev = self.input_rev.wrapping_add(1);
+        self.pending = None;
+    }
+
     /// The session after `action`.
     pub fn apply(&self, action: Action) -> Session {
         let mut next = self.clone();
         match action {
+            Action::Input(text) if text.trim().is_empty() => {
+                next.stop_waiting();
+                next.source = None;
+                next.diagnose(None);
+            }
             Action::Input(text) => {
-                let bounce = (!text.trim().is_empty()).then(|| analyse_capped(text.as_bytes()));
-                next.source = bounce.is_some().then_some(Source::Text);
-                next.diagnose(bounce);
+                next.source = Some(Source::Text);
+                next.wait_for(text.as_bytes());
             }
             Action::Load(text) => {
                 next = next.apply(Action::Input(text.clone()));
@@ -228,22 +256,19 @@ impl Session {
                     name,
                     size: bytes.len(),
                 });
-                next.diagnose(Some(analyse_capped(&bytes)));
+                next.wait_for(&bytes);
             }
-            Action::Item {
-                name,
-                size,
-                converted,
-            } => {
-                next.text = Rc::from("");
-                next.text_rev += 1;
-                next.source = Some(Source::File { name, size });
-                next.diagnose(Some(capped(msg::analyse_converted(converted), size)));
-            }
+            Action::Diagnosed { rev, bounce } => match next.pending.take() {
+                Some(pending) if pending.rev == rev => {
+                    next.diagnose(Some(capped(*bounce, pending.total)));
+                }
+                other => next.pending = other,
+            },
             Action::Clear => {
                 next.text = Rc::from("");
                 next.text_rev += 1;
                 next.source = None;
+                next.stop_waiting();
                 next.diagnose(None);
             }
             Action::SetLang(lang) => next.lang = lang,
@@ -266,8 +291,52 @@ impl Session {
 mod tests {
     use super::*;
 
+    /// `action`, then the parser's answer for the input it made wait, as
+    /// the widget gives it.
     fn reduce(state: Session, action: Action) -> Session {
-        state.apply(action)
+        let next = state.apply(action);
+        match next.pending.clone() {
+            Some(pending) => next.apply(Action::Diagnosed {
+                rev: pending.rev,
+                bounce: Box::new(crate::analyse(&pending.bytes)),
+            }),
+            None => next,
+        }
+    }
+
+    #[test]
+    fn an_input_waits_and_a_late_answer_is_dropped() {
+        let state = Session::new(Lang::En, Memory::default());
+        let first = state.apply(Action::Input("550 5.7.750 Client blocked".into()));
+        let late = first.pending.clone().unwrap();
+        let second = first.apply(Action::Input("550 5.7.705 Access denied".into()));
+        assert!(
+            second.diagnosis.is_none(),
+            "nothing is diagnosed before the answer"
+        );
+        let stale = second.apply(Action::Diagnosed {
+            rev: late.rev,
+            bounce: Box::new(crate::analyse(&late.bytes)),
+        });
+        assert!(stale.diagnosis.is_none() && stale.pending.is_some());
+        let pending = stale.pending.clone().unwrap();
+        let answered = stale.apply(Action::Diagnosed {
+            rev: pending.rev,
+            bounce: Box::new(crate::analyse(&pending.bytes)),
+        });
+        assert!(answered.pending.is_none());
+        assert_eq!(
+            answered
+                .diagnosis
+                .unwrap()
+                .bounce
+                .status
+                .unwrap()
+                .to_string(),
+            "5.7.705"
+        );
+        let cleared = second.apply(Action::Clear);
+        assert!(cleared.pending.is_none());
     }
 
     #[test]
@@ -315,54 +384,6 @@ mod tests {
         assert!(matches!(state.source, Some(Source::File { .. })));
         state = reduce(state, Action::Clear);
         assert!(state.diagnosis.is_none() && state.source.is_none() && state.text.is_empty());
-    }
-
-    #[test]
-    fn an_item_read_by_the_reader_module_is_diagnosed_as_the_file_would_be() {
-        let mime = b"Subject: Undeliverable: lunch\r\nFrom: postmaster@example.com\r\nDate: Mon, 1 Dec 2026 10:00:00 +0000\r\n\r\n550 5.7.750 Client blocked\r\n";
-        let size = WIDGET_MAX_INPUT + 1;
-        let state = reduce(
-            Session::new(Lang::En, Memory::default()),
-            Action::Item {
-                name: "bounce.msg".into(),
-                size,
-                converted: Ok(Converted {
-                    mime: mime.to_vec(),
-                    forwarded: None,
-                    problems: Vec::new(),
-                }),
-            },
-        );
-        assert_eq!(
-            state.source,
-            Some(Source::File {
-                name: "bounce.msg".into(),
-                size
-            })
-        );
-        let bounce = &state.diagnosis.as_ref().unwrap().bounce;
-        assert_eq!(bounce.input, crate::Input::OutlookMsg);
-        assert_eq!(bounce.status.unwrap().to_string(), "5.7.750");
-        assert!(matches!(
-            bounce.limits[..],
-            [Limit::InputTooLarge {
-                analysed: WIDGET_MAX_INPUT,
-                total
-            }] if total == size
-        ));
-        let unread = reduce(
-            state,
-            Action::Item {
-                name: "bounce.msg".into(),
-                size: 10,
-                converted: Err(MsgError::ReaderUnavailable),
-            },
-        );
-        let bounce = &unread.diagnosis.as_ref().unwrap().bounce;
-        assert_eq!(
-            bounce.limits,
-            [Limit::OutlookMsg(MsgError::ReaderUnavailable)]
-        );
     }
 
     #[test]

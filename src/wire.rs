@@ -124,6 +124,7 @@ pub fn decode(text: &str) -> Option<Bounce> {
             },
             "mime_too_complex" => Limit::MimeTooComplex,
             "too_many_recipients" => Limit::TooManyRecipients { shown: a, total: b },
+            "reader_unavailable" => Limit::ReaderUnavailable,
             other => Limit::OutlookMsg(named(other, &MsgError::ALL, |e| e.name())?),
         });
     }
@@ -279,6 +280,7 @@ mod tests {
             Limit::MimeTooComplex,
             Limit::TooManyRecipients { shown: 3, total: 4 },
             Limit::OutlookMsg(MsgError::ChainLoop),
+            Limit::ReaderUnavailable,
         ];
         assert_eq!(decode(&encode(&bounce)), Some(bounce));
     }

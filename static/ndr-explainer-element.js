@@ -3,20 +3,21 @@
 // way. Emits "ndr-explainer:ready" once it listens and "ndr-explainer:result"
 // (detail: the diagnosis) on the element. Its methods talk to the widget
 // through DOM events on the element (src/web/embed.rs): commands change what
-// it shows, questions are answered before dispatchEvent returns.
+// it shows, questions are answered before dispatchEvent returns (with a
+// promise when the answer needs the parser).
 //
 // Built from static/ndr-explainer-element.js: the build names the bundle's
-// glue, wasm and stylesheet files in the imports below and the Outlook item
-// reader's module in `reader`, and fills `texts` with each language's texts
-// module (scripts/build/element.mjs). The widget imports a texts module with
-// the first input, and the reader the first time a .msg is given.
+// glue, wasm and stylesheet files in the imports below and the parser's
+// module in `reader`, and fills `texts` with each language's texts module
+// (scripts/build/element.mjs). The widget imports the parser and a texts
+// module with the first input.
 import init, { mount } from './glue.js';
 import bytes from './wasm.js';
 
 const ready = init({ module_or_path: bytes });
 const css = new URL('./style.css', import.meta.url).href;
 const texts = {};
-const reader = './msg.js';
+const reader = './reader.js';
 
 const message = (type, fields) => ({ source: 'ndr-explainer-host', version: 1, type, ...fields });
 

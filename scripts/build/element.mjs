@@ -3,7 +3,7 @@
 // static/ndr-explainer-element.js, linted like the rest; it imports the
 // glue, the wasm's carrier and the stylesheet under fixed names, which this
 // step replaces with the bundle's hashed ones, and gets the texts modules
-// and the Outlook item reader's module (reader.mjs).
+// and the parser's module (reader.mjs).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { replaceOnce } from './replace.mjs';
@@ -25,7 +25,7 @@ export function elementModule(source, { glueName, bytesName, cssName, textsMap, 
     ["'./glue.js'", `'./${glueName}'`],
     ["'./wasm.js'", `'./${bytesName}'`],
     ["'./style.css'", `'./${cssName}'`],
-    ["'./msg.js'", `'./${readerName}'`],
+    ["'./reader.js'", `'./${readerName}'`],
     ['const texts = {};', `const texts = ${textsMap};`],
   ];
   return edits.reduce((text, [pattern, replacement]) => replaceOnce(FILE, text, pattern, replacement), source);

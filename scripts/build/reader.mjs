@@ -1,9 +1,9 @@
-// The Outlook item reader (src/bin/ndr-explainer-msg.rs), which the widget
-// loads only when a .msg is given: one same-origin module, `msg-<hash>.js`,
-// holding the reader's wasm in a carrier (carrier.mjs), its wasm-bindgen
-// glue, minified, and the instantiation; its default export is the glue's
-// `to_mime`, ready to call. The single file carries the same pieces inline,
-// instantiated the first time the widget asks for them.
+// The parser (src/bin/ndr-explainer-reader.rs), which the widget loads with
+// the first input: one same-origin module, `reader-<hash>.js`, holding the
+// parser's wasm in a carrier (carrier.mjs), its wasm-bindgen glue, minified,
+// and the instantiation; its default export is the glue's `analyse`, ready to
+// call. The single file carries the same pieces inline, instantiated the
+// first time the widget asks for them.
 import { minify } from 'terser';
 import { carrierScript } from './carrier.mjs';
 import { inlinedGlue } from './glue.mjs';
@@ -11,15 +11,15 @@ import { hashedName } from './digest.mjs';
 import { replaceOnce } from './replace.mjs';
 
 /** The name Trunk gives the reader's files (`<bin>.js`, `<bin>_bg.wasm`: a worker's are not hashed). */
-export const READER_BIN = 'ndr-explainer-msg';
+export const READER_BIN = 'ndr-explainer-reader';
 
 /**
  * The loader the widget is given (src/main.rs, `start` and `mount`):
- * `(item) => Promise<bytes>`, the reader's answer for an item's bytes, from
+ * `(input) => Promise<string>`, the parser's diagnosis of an input's bytes, from
  * the module named in `reader` (requested once: the browser keeps a module
  * it has imported).
  */
-export const READER_LOADER = '(item) => import(reader).then((m) => m.default(item))';
+export const READER_LOADER = '(input) => import(reader).then((m) => m.default(input))';
 
 /**
  * The reader's glue as plain statements (glue.mjs), without the address of a
@@ -36,19 +36,19 @@ export function readerGlue(file, source) {
  * of its own so that its names cannot meet the minified glue's.
  */
 export async function readerModule({ glueFile, glueSource, wasm }) {
-  const body = `${readerGlue(glueFile, glueSource)}\nawait __wbg_init({ module_or_path: ndrReaderWasm });\nexport default to_mime;\n`;
+  const body = `${readerGlue(glueFile, glueSource)}\nawait __wbg_init({ module_or_path: ndrReaderWasm });\nexport default analyse;\n`;
   const { code } = await minify(body, { module: true, compress: true, mangle: true });
   const source = `const ndrReaderWasm=(()=>{${carrierScript(wasm)}return u})();\n${code}\n`;
-  return { name: hashedName('msg', source), source };
+  return { name: hashedName('reader', source), source };
 }
 
 /**
  * For the single file: the loader, as a script that defines `reader`
- * (`(item) => Promise<bytes>`, as READER_LOADER), which instantiates the
+ * (`(input) => Promise<string>`, as READER_LOADER), which instantiates the
  * reader the first time it is called; its carrier is fit for an HTML page.
  */
 export function inlineReader({ glueFile, glueSource, wasm }) {
   return `const makeReader = async () => {\n${carrierScript(wasm, { inHtml: true })}\n${readerGlue(glueFile, glueSource)}\n` +
-    'await __wbg_init({ module_or_path: u });\nreturn to_mime;\n};\n' +
-    'let readerMade;\nconst reader = (item) => (readerMade ??= makeReader()).then((toMime) => toMime(item));\n';
+    'await __wbg_init({ module_or_path: u });\nreturn analyse;\n};\n' +
+    'let readerMade;\nconst reader = (input) => (readerMade ??= makeReader()).then((analyse) => analyse(input));\n';
 }

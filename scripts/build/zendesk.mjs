@@ -18,8 +18,8 @@ export const APP_SOURCE = fileURLToPath(new URL('../../integrations/zendesk/', i
 /** The package's name in dist/. */
 export const PACKAGE = 'ndr-explainer-zendesk.zip';
 
-/** The release build's files the element needs: itself, the glue, the wasm's carrier, the texts, the Outlook item reader and the stylesheet. */
-export const WIDGET_FILE = /^(ndr-explainer-element\.js|(glue|wasm|texts-[a-z]{2}|msg)-[0-9a-f]{16}\.js|style-[0-9a-f]+\.css)$/;
+/** The release build's files the element needs: itself, the glue, the wasm's carrier, the texts, the parser module and the stylesheet. */
+export const WIDGET_FILE = /^(ndr-explainer-element\.js|(glue|wasm|texts-[a-z]{2}|reader)-[0-9a-f]{16}\.js|style-[0-9a-f]+\.css)$/;
 
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
 function walk(dir) {

@@ -22,6 +22,7 @@ impl Ui {
             Limit::MimeTooComplex => self.too_complex,
             Limit::TooManyRecipients { .. } => self.too_many_recipients,
             Limit::OutlookMsg(error) => error.text(self),
+            Limit::ReaderUnavailable => self.reader_unavailable,
         }
     }
 

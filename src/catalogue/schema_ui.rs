@@ -170,7 +170,7 @@ pub const UI: &[(&str, Form)] = &[
     ("msg_not_an_item", Form::Prose),
     ("msg_too_deep", Form::Prose),
     ("msg_bad_rtf", Form::Prose),
-    ("msg_reader_unavailable", Form::Prose),
+    ("reader_unavailable", Form::Prose),
     (
         "share_reply",
         Form::Template(&["code", "title", "meaning", "steps", "message"]),

@@ -9,14 +9,10 @@
 //!
 //! The reader is behind the cargo feature `outlook-msg`; without it, an item
 //! is recognised by its signature and the diagnosis says it was not read.
-//! The widget leaves it out of its own wasm and loads it as a module of its
-//! own the first time an item is given (`src/bin/ndr-explainer-msg.rs`), which
-//! hands its result over as bytes ([`handover`]); the core then reads it
-//! with [`analyse_converted`].
+//! The widget reads items in its parser module (`src/bin/ndr-explainer-reader.rs`).
 
 #[cfg(feature = "outlook-msg")]
 mod cfb;
-pub mod handover;
 #[cfg(feature = "outlook-msg")]
 mod item;
 #[cfg(feature = "outlook-msg")]
@@ -62,13 +58,11 @@ pub enum MsgError {
     TooDeep,
     /// The compressed RTF body is damaged or lies about its size.
     BadRtf,
-    /// The widget's reader module could not be loaded, or stopped on the file.
-    ReaderUnavailable,
 }
 
 impl MsgError {
     /// Every error, in declaration order.
-    pub const ALL: [MsgError; 12] = [
+    pub const ALL: [MsgError; 11] = [
         MsgError::NotSupported,
         MsgError::BadHeader,
         MsgError::SectorOutOfRange,
@@ -80,7 +74,6 @@ impl MsgError {
         MsgError::NotAnItem,
         MsgError::TooDeep,
         MsgError::BadRtf,
-        MsgError::ReaderUnavailable,
     ];
 
     /// The error's name in JSON (`"limits"`).
@@ -97,7 +90,6 @@ impl MsgError {
             MsgError::NotAnItem => "msg_not_an_item",
             MsgError::TooDeep => "msg_too_deep",
             MsgError::BadRtf => "msg_bad_rtf",
-            MsgError::ReaderUnavailable => "msg_reader_unavailable",
         }
     }
 
@@ -115,7 +107,6 @@ impl MsgError {
             MsgError::NotAnItem => ui.msg_not_an_item,
             MsgError::TooDeep => ui.msg_too_deep,
             MsgError::BadRtf => ui.msg_bad_rtf,
-            MsgError::ReaderUnavailable => ui.msg_reader_unavailable,
         }
     }
 }
@@ -196,9 +187,8 @@ pub(crate) fn analyse(input: &[u8]) -> Bounce {
 
 /// Analyses an Outlook item from what [`to_mime`] made of it (of at most
 /// [`crate::MAX_INPUT`] bytes): the diagnosis [`crate::analyse`] gives for the
-/// item itself. The widget, built without the reader, gets `converted` from
-/// its reader module; a build with the reader gets it from [`to_mime`].
-pub fn analyse_converted(converted: Result<Converted, MsgError>) -> Bounce {
+/// item itself.
+fn analyse_converted(converted: Result<Converted, MsgError>) -> Bounce {
     let (mut bounce, problems) = match converted {
         Ok(converted) => {
             let mut bounce = crate::analyse(&converted.mime);
@@ -253,17 +243,6 @@ mod tests {
             }
         }
         assert!(MsgError::TooDeep.to_string().contains('8'));
-    }
-
-    #[test]
-    fn an_item_the_reader_could_not_give_says_so() {
-        let bounce = analyse_converted(Err(MsgError::ReaderUnavailable));
-        assert_eq!(bounce.input, Input::OutlookMsg);
-        assert_eq!(bounce.kind, crate::Kind::NotABounce);
-        assert_eq!(
-            bounce.limits,
-            [Limit::OutlookMsg(MsgError::ReaderUnavailable)]
-        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::components::{
 };
 use super::embed::Mode;
 use super::host::use_host;
-use super::{outlook, page, progress, texts};
+use super::{page, progress, reader, texts};
 use crate::session::{Action, Audience, Memory, Session};
 use crate::Diagnosis;
 use crate::{catalogue, Lang};
@@ -58,6 +58,24 @@ pub fn App(props: &AppProps) -> Html {
     let texts_failed = use_state(|| false);
     let rerender = use_force_update();
     let wanted = session.source.is_some() || session.diagnosis.is_some();
+
+    // Each input waits for the parser's answer (`reader`: a module loaded
+    // with the first input); the session drops an answer that comes too late.
+    {
+        let waiting = session.pending.clone();
+        let session = session.clone();
+        use_effect_with(waiting, move |waiting| {
+            if let Some(pending) = waiting.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let bounce = reader::analyse(&pending.bytes).await;
+                    session.dispatch(Action::Diagnosed {
+                        rev: pending.rev,
+                        bounce: Box::new(bounce),
+                    });
+                });
+            }
+        });
+    }
     {
         let texts_failed = texts_failed.clone();
         use_effect_with((lang, wanted), move |&(lang, wanted)| {
@@ -84,11 +102,24 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A person about to give something (focus in the widget, a file dragged
+    // over it) will need the parser and the texts: fetch them now, once, so
+    // the first diagnosis does not wait for them. Nothing of the input is known yet.
+    let prefetched = use_mut_ref(|| false);
+    let prefetch = Callback::from(move |()| {
+        if !std::mem::replace(&mut *prefetched.borrow_mut(), true) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = texts::ensure(lang).await;
+                reader::analyse(&[]).await;
+            });
+        }
+    });
     let ui = catalogue::ui(lang);
     let found = session.diagnosis.clone();
     html! {
         <div class="ndr" lang={ lang.tag() } data-mode={ mode_name(&props.mode) } data-theme={ props.theme.clone() }
-            data-texts={ catalogue::is_loaded(lang).then_some(lang.tag()) }>
+            data-texts={ catalogue::is_loaded(lang).then_some(lang.tag()) }
+            onfocusin={ prefetch.reform(|_: FocusEvent| ()) } ondragenter={ prefetch.reform(|_: DragEvent| ()) }>
             <header class="ndr-header">
                 <h1>{ ui.app_title }</h1>
                 { lang_switch(lang, &texts::switch_lang(&session)) }
@@ -96,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="ndr-tagline">{ ui.tagline }</p>
             <BounceInput {lang} text={session.text.clone()} text_rev={session.text_rev} source={session.source.clone()}
                 on_input={send(&session, Action::Input)}
-                on_file={outlook::on_file(&session)}
+                on_file={send(&session, |(name, bytes)| Action::File { name, bytes })}
                 on_clear={send(&session, |()| Action::Clear)} />
             <p class="ndr-privacy">{ ui.privacy }</p>
             { diagnosis(lang, found.as_deref()) }

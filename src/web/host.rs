@@ -91,10 +91,15 @@ fn commands(session: &UseReducerHandle<Session>) -> Callback<Command> {
 fn answer(now: &Session, query: Query) -> JsValue {
     let lang = now.lang;
     match query {
+        // The parser answers later: the page gets a promise of the result.
         Query::Diagnose(text) => {
-            let bytes = text.as_bytes();
-            let bounce = crate::analyse(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]);
-            embed::result_value(Some(&report::to_json(&bounce, lang)))
+            let promise = wasm_bindgen_futures::future_to_promise(async move {
+                let bytes = text.as_bytes();
+                let bounce =
+                    super::reader::analyse(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]).await;
+                Ok(embed::result_value(Some(&report::to_json(&bounce, lang))))
+            });
+            promise.into()
         }
         Query::Share { redact } => {
             let diagnosis = now.diagnosis.as_deref();

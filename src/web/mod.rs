@@ -7,15 +7,15 @@ mod decoder;
 mod embed;
 mod host;
 mod markup;
-mod outlook;
 mod page;
 mod progress;
+mod reader;
 mod state;
 mod texts;
 
 pub use app::{App, AppProps};
 pub use embed::Mode;
-pub use outlook::set_loader as set_reader_loader;
+pub use reader::set_loader as set_reader_loader;
 pub use texts::set_loader as set_texts_loader;
 
 /// Mounts the widget on the page's `<main id="ndr-explainer-app">`, in the

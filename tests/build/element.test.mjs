@@ -16,7 +16,7 @@ const NAMES = {
   bytesName: 'wasm-2222222222222222.js',
   cssName: 'style-3333333333333333.css',
   textsMap: '{"en":"./texts-en-4444444444444444.js","fr":"./texts-fr-5555555555555555.js"}',
-  readerName: 'msg-6666666666666666.js',
+  readerName: 'reader-6666666666666666.js',
 };
 
 test('the element imports the bundle\'s files and names each language\'s texts', () => {
@@ -25,9 +25,9 @@ test('the element imports the bundle\'s files and names each language\'s texts',
   assert.match(element, /^import bytes from '\.\/wasm-2222222222222222\.js';$/m);
   assert.ok(element.includes("new URL('./style-3333333333333333.css', import.meta.url)"));
   assert.ok(element.includes(`const texts = ${NAMES.textsMap};`));
-  assert.ok(element.includes("const reader = './msg-6666666666666666.js';"));
-  assert.doesNotMatch(element, /^import .*msg-/m, 'the reader is imported only when asked for');
-  assert.doesNotMatch(element, /'\.\/(glue\.js|wasm\.js|style\.css|msg\.js)'|const texts = \{\};/, 'a placeholder is left');
+  assert.ok(element.includes("const reader = './reader-6666666666666666.js';"));
+  assert.doesNotMatch(element, /^import .*reader-/m, 'the reader is imported only when asked for');
+  assert.doesNotMatch(element, /'\.\/(glue\.js|wasm\.js|style\.css|reader\.js)'|const texts = \{\};/, 'a placeholder is left');
   assert.match(element, /^export function mountWidget\(/m);
 });
 

@@ -1,5 +1,5 @@
-// The reader step (scripts/build/reader.mjs): the Outlook item reader as one
-// module whose default export is the glue's `to_mime`, ready, with the wasm
+// The reader step (scripts/build/reader.mjs): the parser as one
+// module whose default export is the glue's `analyse`, ready, with the wasm
 // inside; the same pieces inline for the single file, made on first use; no
 // default wasm address left in either. What the reader does in a page is
 // tested end to end (tests/e2e/outlook.test.mjs).
@@ -31,7 +31,7 @@ async function withModule(source, run) {
 
 test('the module is named by its content and its default export reads with the wasm it carries', async () => {
   const { name, source } = await readerModule(INPUT);
-  assert.match(name, /^msg-[0-9a-f]{16}\.js$/);
+  assert.match(name, /^reader-[0-9a-f]{16}\.js$/);
   assert.equal((await readerModule(INPUT)).name, name, 'the same input, the same name');
   assert.notEqual((await readerModule({ ...INPUT, wasm: WASM.subarray(1) })).name, name);
   assert.doesNotMatch(source, /\bimport\b|_bg\.wasm|new URL/, 'the module loads nothing');

@@ -37,7 +37,7 @@ test('the inline script carries the wasm, the glue without exports and both lang
   const texts = JSON.parse(script.match(/^const texts = (.*);$/m)[1]);
   assert.deepEqual(texts, INPUT.texts);
   assert.ok(!script.includes('</script>'), 'a text closed the script element');
-  assert.ok(script.includes('function to_mime(input)') && script.includes('const makeReader = async () => {'), 'the reader is inline');
+  assert.ok(script.includes('function analyse(input)') && script.includes('const makeReader = async () => {'), 'the reader is inline');
   assert.ok(script.endsWith("start((lang) => Promise.resolve(texts[lang]), reader);\n"), 'the widget gets the reader');
   assert.doesNotMatch(script, /_bg\.wasm/, 'no wasm address to fetch');
 });

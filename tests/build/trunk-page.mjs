@@ -35,20 +35,20 @@ export { initSync, __wbg_init as default };
 `;
 
 /** The reader's glue as Trunk names it (a worker's files are not hashed). */
-export const READER_GLUE_FILE = 'ndr-explainer-msg.js';
+export const READER_GLUE_FILE = 'ndr-explainer-reader.js';
 
 /**
- * A reader glue shaped like wasm-bindgen's: `to_mime`, and an init that
- * falls back to a wasm file next to it when given nothing. Its `to_mime`
+ * A reader glue shaped like wasm-bindgen's: `analyse`, and an init that
+ * falls back to a wasm file next to it when given nothing. Its `analyse`
  * answers with the wasm it was given and the item, and it counts how many
  * times it was instantiated (`globalThis.readerInits`).
  */
 export const READER_GLUE = `let wasm;
-export function to_mime(input) { return { wasm, input }; }
+export function analyse(input) { return { wasm, input }; }
 async function __wbg_init(module_or_path) {
     if (module_or_path !== undefined) ({ module_or_path } = module_or_path);
     if (module_or_path === undefined) {
-        module_or_path = new URL('ndr-explainer-msg_bg.wasm', import.meta.url);
+        module_or_path = new URL('ndr-explainer-reader_bg.wasm', import.meta.url);
     }
     globalThis.readerInits = (globalThis.readerInits ?? 0) + 1;
     wasm = module_or_path;

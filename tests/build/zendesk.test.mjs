@@ -43,7 +43,7 @@ test('the package holds the app, the widget’s files the element loads, and the
   const dist = mkdtempSync(join(tmpdir(), 'ndr-dist-'));
   try {
     const widget = ['ndr-explainer-element.js', 'glue-0123456789abcdef.js', 'wasm-0123456789abcdef.js',
-      'texts-en-0123456789abcdef.js', 'texts-fr-fedcba9876543210.js', 'msg-0123456789abcdef.js', 'style-0123456789abcdef.css'];
+      'texts-en-0123456789abcdef.js', 'texts-fr-fedcba9876543210.js', 'reader-0123456789abcdef.js', 'style-0123456789abcdef.css'];
     const page = ['index.html', 'boot-0123456789abcdef.js', 'ndr-explainer.html'];
     for (const name of [...widget, ...page]) writeFileSync(join(dist, name), `/* ${name} */`);
     mkdirSync(join(dist, 'demo'));

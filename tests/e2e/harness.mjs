@@ -4,7 +4,7 @@
 // Every test opens its page with withWidget, which watches it: a request to
 // anything but the page's own origin, a request after the page is ready (but
 // for a language's texts module, loaded with the first input or a switch,
-// and the Outlook item reader's module, loaded with the first .msg), or a
+// and the parser's module, loaded with the first input), or a
 // console error fails the test, and the browser context is closed whatever
 // happens.
 import { chromium } from 'playwright-core';
@@ -131,9 +131,9 @@ export function isTextsModule(url, origin) {
     && !url.includes('?') && !url.includes('#');
 }
 
-/** Whether `url` is the bundle's Outlook item reader module (static, no query). */
+/** Whether `url` is the bundle's parser module (static, no query). */
 export function isReaderModule(url, origin) {
-  return url.startsWith(`${origin}/`) && /^\/msg-[0-9a-f]{16}\.js$/.test(new URL(url).pathname)
+  return url.startsWith(`${origin}/`) && /^\/reader-[0-9a-f]{16}\.js$/.test(new URL(url).pathname)
     && !url.includes('?') && !url.includes('#');
 }
 
