@@ -31,7 +31,16 @@ pub struct Message {
 /// assert_eq!(messages[1].envelope_date.unwrap().to_string(), "2026-11-29T09:00:00Z");
 /// ```
 pub fn messages<R: BufRead>(reader: R) -> impl Iterator<Item = io::Result<Message>> {
-    Mailbox::new(reader, MAX_INPUT)
+    messages_up_to(reader, MAX_INPUT)
+}
+
+/// The messages of `reader` as [`messages`] gives them, each keeping at most
+/// `limit` bytes (the browser widget analyses less than the command line).
+pub fn messages_up_to<R: BufRead>(
+    reader: R,
+    limit: usize,
+) -> impl Iterator<Item = io::Result<Message>> {
+    Mailbox::new(reader, limit)
         .enumerate()
         .map(|(index, mail)| mail.map(|mail| Message::from_mail(index, mail)))
 }
