@@ -6,7 +6,8 @@
 
 use crate::catalogue::{Actor, Entry};
 use crate::diagnosis::Diagnosis;
-use crate::{Bounce, Lang, Limit};
+use crate::incident::{Batch, State};
+use crate::{Bounce, Lang, Limit, StatusCode};
 use std::fmt;
 use std::rc::Rc;
 
@@ -73,6 +74,14 @@ pub struct Session {
     pub redact: bool,
     /// The walkthrough progress remembered per code.
     pub memory: Memory,
+    /// Several files given together (or one mbox), summed up as they are
+    /// read; `None` while the input is one bounce.
+    pub batch: Option<Rc<Batch>>,
+    /// The code of the batch's row whose first bounce is the diagnosis
+    /// shown (`Some(None)`: the row of bounces without a code).
+    pub opened: Option<Option<StatusCode>>,
+    /// Whether the person stopped the batch's reading: what was read stays.
+    pub stopped: bool,
 }
 
 /// Where the walkthrough progress of an earlier visit is found, per code:
@@ -141,6 +150,16 @@ pub enum Action {
     SetDone(usize, bool),
     /// Hide personal data in copied texts, or not.
     SetRedact(bool),
+    /// Several files are being read: how it starts. The single input and
+    /// its diagnosis give way to the batch.
+    StartBatch(Rc<Batch>),
+    /// How the reading stands now (after each slice, and when it ends).
+    /// Ignored once the batch was cleared, stopped or read.
+    UpdateBatch(Rc<Batch>),
+    /// The person stopped the reading: what was read stays.
+    StopBatch,
+    /// Show the diagnosis of the batch's first bounce with this code.
+    OpenFirst(Option<StatusCode>),
 }
 
 impl Session {
@@ -159,7 +178,19 @@ impl Session {
             done: Rc::from([]),
             redact: false,
             memory,
+            batch: None,
+            opened: None,
+            stopped: false,
         }
+    }
+
+    /// Whether a batch is being read (not yet read whole, nor stopped).
+    pub fn reading(&self) -> bool {
+        !self.stopped
+            && self
+                .batch
+                .as_ref()
+                .is_some_and(|b| b.state == State::Reading)
     }
 
     /// The catalogue entry for the diagnosed code, if there is one.
@@ -234,6 +265,13 @@ impl Session {
     /// The session after `action`.
     pub fn apply(&self, action: Action) -> Session {
         let mut next = self.clone();
+        if matches!(
+            action,
+            Action::Input(_) | Action::Load(_) | Action::File { .. } | Action::Clear
+        ) {
+            next.batch = None;
+            next.opened = None;
+        }
         match action {
             Action::Input(text) if text.trim().is_empty() => {
                 next.stop_waiting();
@@ -282,6 +320,28 @@ impl Session {
                 next.done = marks.into();
             }
             Action::SetRedact(redact) => next.redact = redact,
+            Action::StartBatch(batch) => {
+                next.text = Rc::from("");
+                next.text_rev += 1;
+                next.source = None;
+                next.diagnose(None);
+                next.batch = Some(batch);
+                next.opened = None;
+                next.stopped = false;
+            }
+            Action::UpdateBatch(batch) => {
+                if next.reading() {
+                    next.batch = Some(batch);
+                }
+            }
+            Action::StopBatch => next.stopped = next.reading(),
+            Action::OpenFirst(status) => {
+                let first = next.batch.as_ref().and_then(|b| b.first(status));
+                if let Some(bounce) = first.map(|f| Bounce::clone(&f.bounce)) {
+                    next.opened = Some(status);
+                    next.diagnose(Some(bounce));
+                }
+            }
         }
         next
     }
@@ -472,5 +532,83 @@ mod tests {
         let count = state.step_count();
         state = reduce(state, Action::GoTo(count + 10));
         assert_eq!(state.step, count - 1, "5.7.703 needs no support request");
+    }
+
+    /// A batch of two bounces (5.7.705 at 10:00, 5.1.1 undated), read to
+    /// its end, in `state`.
+    fn batch(state: State) -> Rc<Batch> {
+        let mut reader = crate::incident::Reader::new(2, 0, WIDGET_MAX_INPUT);
+        for (name, text) in [
+            (
+                "a.eml",
+                "From: postmaster@example.com\nDate: 29 Nov 2026 10:00 +0000\n\n550 5.7.705 Access denied, tenant has exceeded threshold\n",
+            ),
+            ("b.txt", "550 5.1.1 User unknown"),
+        ] {
+            reader.open(name.into(), text.as_bytes().to_vec(), None);
+            while reader.read(|| true) {}
+        }
+        Rc::new(reader.batch(state))
+    }
+
+    #[test]
+    fn a_batch_replaces_the_single_input_and_a_single_input_ends_it() {
+        let mut state = reduce(
+            Session::new(Lang::En, Memory::default()),
+            Action::Load("550 5.7.750 x".into()),
+        );
+        let rev = state.text_rev;
+        state = reduce(state, Action::StartBatch(batch(State::Reading)));
+        assert!(state.diagnosis.is_none() && state.source.is_none() && state.text.is_empty());
+        assert_eq!(state.text_rev, rev + 1, "the text area is emptied");
+        state = reduce(state, Action::UpdateBatch(batch(State::Done)));
+        assert_eq!(state.batch.as_ref().unwrap().state, State::Done);
+        state = reduce(state, Action::Input("550 5.7.750 x".into()));
+        assert!(state.batch.is_none() && state.diagnosis.is_some());
+    }
+
+    #[test]
+    fn updates_stop_with_clear_and_stop() {
+        let mut state = reduce(
+            Session::new(Lang::En, Memory::default()),
+            Action::StartBatch(batch(State::Reading)),
+        );
+        assert!(state.reading());
+        state = reduce(state, Action::StopBatch);
+        assert!(state.stopped && !state.reading());
+        let stopped = state.batch.clone().unwrap();
+        assert_eq!(stopped.summary.bounces, 2, "what was read stays");
+        state = reduce(state, Action::UpdateBatch(batch(State::Done)));
+        assert!(Rc::ptr_eq(state.batch.as_ref().unwrap(), &stopped));
+        state = reduce(state, Action::StartBatch(batch(State::Reading)));
+        assert!(state.reading(), "a new batch starts afresh");
+        state = reduce(state, Action::Clear);
+        state = reduce(state, Action::UpdateBatch(batch(State::Reading)));
+        assert!(state.batch.is_none(), "a late slice does not bring it back");
+    }
+
+    #[test]
+    fn a_row_opens_its_first_bounce_with_its_walkthrough() {
+        let mut state = reduce(
+            Session::new(Lang::En, Memory::default()),
+            Action::StartBatch(batch(State::Done)),
+        );
+        let code = StatusCode::parse("5.7.705");
+        state = reduce(state, Action::OpenFirst(code));
+        assert_eq!(state.opened, Some(code));
+        assert_eq!(state.diagnosis.as_ref().unwrap().bounce.status, code);
+        assert_eq!(state.entry().unwrap().code, "5.7.705");
+        assert_eq!(state.done.len(), state.step_count());
+        state = reduce(state, Action::GoTo(2));
+        state = reduce(state, Action::OpenFirst(StatusCode::parse("5.1.1")));
+        assert_eq!(state.step, 0, "another code, its own walkthrough");
+        assert!(state.batch.is_some(), "the summary stays above it");
+        let before = state.clone();
+        state = reduce(state, Action::OpenFirst(StatusCode::parse("4.4.7")));
+        assert_eq!(state.opened, before.opened, "no such row: nothing changes");
+        assert!(Rc::ptr_eq(
+            state.diagnosis.as_ref().unwrap(),
+            before.diagnosis.as_ref().unwrap()
+        ));
     }
 }

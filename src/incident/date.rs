@@ -71,6 +71,21 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The instant as a person reads it, in UTC: `2026-11-29 08:12:05`
+    /// (RFC 3339 with a space for its `T` and without its `Z`).
+    ///
+    /// ```
+    /// use ndr_explainer::incident::Timestamp;
+    /// assert_eq!(Timestamp::from_unix(1_764_403_925).readable(), "2025-11-29 08:12:05");
+    /// ```
+    pub fn readable(self) -> String {
+        let text = self.to_string();
+        let (day, time) = text.split_once('T').unwrap_or((&text, ""));
+        [day, " ", time.trim_end_matches('Z')].concat()
+    }
+}
+
 /// RFC 3339, in UTC: `2026-11-29T08:12:05Z`.
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

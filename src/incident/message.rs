@@ -31,7 +31,16 @@ pub struct Message {
 /// assert_eq!(messages[1].envelope_date.unwrap().to_string(), "2026-11-29T09:00:00Z");
 /// ```
 pub fn messages<R: BufRead>(reader: R) -> impl Iterator<Item = io::Result<Message>> {
-    Mailbox::new(reader, MAX_INPUT)
+    messages_up_to(reader, MAX_INPUT)
+}
+
+/// The messages of `reader` as [`messages`] gives them, each keeping at most
+/// `limit` bytes (the browser widget analyses less than the command line).
+pub fn messages_up_to<R: BufRead>(
+    reader: R,
+    limit: usize,
+) -> impl Iterator<Item = io::Result<Message>> {
+    Mailbox::new(reader, limit)
         .enumerate()
         .map(|(index, mail)| mail.map(|mail| Message::from_mail(index, mail)))
 }
@@ -49,7 +58,12 @@ impl Message {
     /// The message analysed on its own; a message that was cut says so
     /// (`Limit::InputTooLarge`, with its whole size).
     pub fn diagnose(&self) -> Bounce {
-        let mut bounce = analyse(&self.bytes);
+        self.diagnosed(analyse(&self.bytes))
+    }
+
+    /// `bounce`, the diagnosis of [`Message::bytes`] (made elsewhere, as the
+    /// widget's parser module makes it), saying so when the message was cut.
+    pub fn diagnosed(&self, mut bounce: Bounce) -> Bounce {
         if self.size > self.bytes.len() && !bounce.limits.iter().any(is_too_large) {
             bounce.limits.push(Limit::InputTooLarge {
                 analysed: self.bytes.len(),

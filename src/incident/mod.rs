@@ -9,7 +9,8 @@
 //! with [`Incident::merge`].
 //!
 //! Plain Rust, no file system and no threads: the command line feeds it from
-//! folders, and a page can feed it the files a person drops.
+//! folders, and a page feeds it the files a person drops through a
+//! [`Reader`], a message at a time, and draws its hours with [`chart`].
 //!
 //! ```
 //! use ndr_explainer::{analyse, incident::{Incident, Timestamp}};
@@ -24,14 +25,17 @@
 //! assert_eq!(summary.by_status[0].first.unwrap().to_string(), "2026-11-29T08:12:05Z");
 //! ```
 
+pub mod chart;
 mod date;
 mod message;
+mod reader;
 mod summary;
 #[cfg(test)]
 mod tests;
 
 pub use date::Timestamp;
-pub use message::{maildir_delivery, messages, when, DateSource, Message};
+pub use message::{maildir_delivery, messages, messages_up_to, when, DateSource, Message};
+pub use reader::{Batch, First, Progress, Reader, State};
 pub use summary::{HourCount, Kinds, Partial, StatusRow, Summary, Unreadable};
 
 use crate::{Bounce, Kind, Limit, StatusCode};

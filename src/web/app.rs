@@ -1,9 +1,10 @@
 //! The widget's root component: owns the session, passes data down and
 //! callbacks up.
 
+use super::components::batch_reading::{self, Runs};
 use super::components::{
     audience_switch, diagnosis, explanation, hop_table, lang_switch, mail_path, sender_help,
-    AcceptedDomains, BounceInput, Walkthrough,
+    AcceptedDomains, BatchSummary, BounceInput, Walkthrough,
 };
 use super::embed::Mode;
 use super::host::use_host;
@@ -57,7 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     // other one stands in.
     let texts_failed = use_state(|| false);
     let rerender = use_force_update();
-    let wanted = session.source.is_some() || session.diagnosis.is_some();
+    let wanted = session.source.is_some() || session.diagnosis.is_some() || session.batch.is_some();
 
     // Each input waits for the parser's answer (`reader`: a module loaded
     // with the first input); the session drops an answer that comes too late.
@@ -114,8 +115,27 @@ pub fn App(props: &AppProps) -> Html {
             });
         }
     });
+
+    // Several files are read in slices (`batch_reading`); a reading ends
+    // when its batch is cleared, stopped or replaced.
+    let runs = use_memo((), |_| Runs::default());
+    let reading = session.reading();
+    {
+        let runs = runs.clone();
+        use_effect_with(reading, move |&reading| {
+            if !reading {
+                batch_reading::stop(&runs);
+            }
+        });
+    }
+    let on_files = {
+        let session = session.clone();
+        Callback::from(move |files| batch_reading::read(files, session.clone(), (*runs).clone()))
+    };
+
     let ui = catalogue::ui(lang);
     let found = session.diagnosis.clone();
+    let batch = session.batch.clone();
     html! {
         <div class="ndr" lang={ lang.tag() } data-mode={ mode_name(&props.mode) } data-theme={ props.theme.clone() }
             data-texts={ catalogue::is_loaded(lang).then_some(lang.tag()) }
@@ -128,9 +148,21 @@ pub fn App(props: &AppProps) -> Html {
             <BounceInput {lang} text={session.text.clone()} text_rev={session.text_rev} source={session.source.clone()}
                 on_input={send(&session, Action::Input)}
                 on_file={send(&session, |(name, bytes)| Action::File { name, bytes })}
-                on_clear={send(&session, |()| Action::Clear)} />
+                {on_files} on_clear={send(&session, |()| Action::Clear)} />
             <p class="ndr-privacy">{ ui.privacy }</p>
-            { diagnosis(lang, found.as_deref()) }
+            if let Some(batch) = &batch {
+                { BatchSummary {
+                    lang,
+                    batch,
+                    opened: session.opened,
+                    stopped: session.stopped,
+                    on_open: send(&session, Action::OpenFirst),
+                    on_stop: send(&session, |_| Action::StopBatch),
+                }.view() }
+            }
+            if batch.is_none() || found.is_some() {
+                { diagnosis(lang, found.as_deref()) }
+            }
             if let Some(found) = found.as_ref().filter(|d| !d.hops.is_empty()) {
                 { hop_table(lang, &found.hops) }
             }

@@ -1,5 +1,6 @@
 //! Where the bounce comes in: a text area for pasting, a file button, and
-//! dropping a file anywhere on the input area.
+//! dropping a file anywhere on the input area. Several files at once, or one
+//! mbox, go to the summary of many (`on_files`) instead.
 
 use crate::session::Source;
 use crate::{catalogue, Lang};
@@ -23,6 +24,8 @@ pub struct BounceInputProps {
     pub on_input: Callback<String>,
     /// Called with a file's name and bytes.
     pub on_file: Callback<(String, Vec<u8>)>,
+    /// Called with several files given together, or with one mbox.
+    pub on_files: Callback<Vec<web_sys::File>>,
     /// Called when the user clears the input.
     pub on_clear: Callback<()>,
 }
@@ -62,6 +65,34 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
             });
         }
     };
+    // Several files go to the summary; so does one that opens with `From `
+    // (an mbox). Any other single file is read as one bounce.
+    let take = {
+        let on_files = props.on_files.clone();
+        let unreadable = unreadable.clone();
+        move |list: Option<web_sys::FileList>| {
+            let Some(list) = list else {
+                return;
+            };
+            let mut files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            if files.len() > 1 {
+                unreadable.set(false);
+                return on_files.emit(files);
+            }
+            let Some(file) = files.pop() else {
+                return;
+            };
+            let (read, on_files) = (read.clone(), on_files.clone());
+            spawn_local(async move {
+                if is_mbox(&file).await {
+                    on_files.emit(vec![file]);
+                } else {
+                    read(file);
+                }
+            });
+        }
+    };
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |event: InputEvent| {
@@ -70,12 +101,10 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
         })
     };
     let onchange = {
-        let read = read.clone();
+        let take = take.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read(file);
-            }
+            take(input.files());
             input.set_value("");
         })
     };
@@ -95,13 +124,7 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let file = event
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                read(file);
-            }
+            take(event.data_transfer().and_then(|d| d.files()));
         })
     };
     let onclick = {
@@ -128,8 +151,8 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
                 ref={ area } {oninput} />
             <div class="ndr-input-actions">
                 <label class="ndr-file">
-                    <input type="file" accept=".eml,.txt,.msg,.html,.htm,message/rfc822,text/plain,text/html"
-                        data-testid="file-input" {onchange} />
+                    <input type="file" accept=".eml,.txt,.msg,.html,.htm,.mbox,message/rfc822,text/plain,text/html,application/mbox"
+                        multiple=true data-testid="file-input" {onchange} />
                     <span class="ndr-button">{ ui.choose_file }</span>
                 </label>
                 <span class="ndr-hint">{ ui.drop_hint }</span>
@@ -156,5 +179,17 @@ pub fn BounceInput(props: &BounceInputProps) -> Html {
             <div class="ndr-input" {ondragover} {ondragleave} {ondrop}
                 data-testid="drop-zone">{ content }</div>
         }
+    }
+}
+
+/// Whether `file` opens with `From `, as an mbox does (its first 5 bytes
+/// only are read).
+async fn is_mbox(file: &web_sys::File) -> bool {
+    let Ok(head) = file.slice_with_i32_and_i32(0, 5) else {
+        return false;
+    };
+    match JsFuture::from(head.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec() == b"From ",
+        Err(_) => false,
     }
 }

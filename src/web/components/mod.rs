@@ -10,6 +10,8 @@
 
 mod accepted_domains;
 mod audience_switch;
+pub(crate) mod batch_reading;
+mod batch_summary;
 mod bounce_input;
 mod copy_button;
 mod diagnosis;
@@ -19,10 +21,12 @@ mod lang_switch;
 mod mail_path;
 mod redact_toggle;
 mod sender_help;
+mod timeline_chart;
 mod walkthrough;
 
 pub use accepted_domains::AcceptedDomains;
 pub use audience_switch::audience_switch;
+pub use batch_summary::BatchSummary;
 pub use bounce_input::BounceInput;
 pub use copy_button::CopyButton;
 pub use diagnosis::diagnosis;
@@ -32,4 +36,5 @@ pub use lang_switch::lang_switch;
 pub use mail_path::mail_path;
 pub use redact_toggle::redact_toggle;
 pub use sender_help::sender_help;
+pub use timeline_chart::timeline_chart;
 pub use walkthrough::Walkthrough;
