@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
                 }.view() }
             }
             if batch.is_none() || found.is_some() {
-                { diagnosis(lang, found.as_deref()) }
+                { diagnosis(lang, found.as_deref(), session.pending.is_some()) }
             }
             if let Some(found) = found.as_ref().filter(|d| !d.hops.is_empty()) {
                 { hop_table(lang, &found.hops) }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ARTIFACTS, startSuite, withWidget, paste, pasteLarge, switchLang } from './harness.mjs';
+import { ROOT, ARTIFACTS, startSuite, withWidget, paste, pasteLarge, switchLang, explain } from './harness.mjs';
 
 const MADE_UP = join(ROOT, 'tests', 'samples', 'made-up');
 const SAMPLE_750 = readFileSync(join(MADE_UP, 'madeup-eo-classic-750.eml'), 'latin1');
@@ -36,7 +36,7 @@ test('keyboard only: paste a 5.7.750 bounce, walk every step, copy the support s
     await page.keyboard.press('ArrowDown');
     assert.ok(await page.getByTestId('audience-admin').isChecked(), 'arrow keys move between the radio buttons');
 
-    const steps = (readFileSync(join(ROOT, 'content', 'fr', '5.7.750.toml'), 'utf8').match(/^\[\[step\]\]/gm) ?? []).length;
+    const steps = explain({ text: SAMPLE_750, lang: 'fr' }).explanation.steps.length;
     for (let n = 1; n <= steps; n += 1) {
       assert.equal(await page.getByTestId('step-progress').textContent(), `Étape ${n} sur ${steps}`);
       await tabTo(page, 'step-done');
@@ -158,7 +158,7 @@ test('printing shows the diagnosis and every step, without the controls', async 
     assert.ok(await page.getByTestId('print-steps').isVisible());
     assert.ok(!(await page.getByTestId('ndr-input').isVisible()));
     const printed = await page.getByTestId('print-steps').locator('h4').count();
-    assert.equal(printed, (readFileSync(join(ROOT, 'content', 'en', '5.7.750.toml'), 'utf8').match(/^\[\[step\]\]/gm) ?? []).length);
+    assert.equal(printed, explain({ text: SAMPLE_750 }).explanation.steps.length);
     await page.pdf({ path: join(ARTIFACTS, 'widget-print.pdf') });
   });
 });

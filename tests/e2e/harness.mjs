@@ -9,6 +9,7 @@
 // happens.
 import { chromium } from 'playwright-core';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -162,24 +163,54 @@ export async function pasteLarge(page, text) {
     element.value = value;
     element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, text);
+  await diagnosed(page);
 }
 
-/** Types (pastes) `text` into the bounce text area. */
+/**
+ * Waits until the widget has the diagnosis of what it was last given: the
+ * parser answers asynchronously, and the result region is `aria-busy` while
+ * it is waited for.
+ */
+export async function diagnosed(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+  await page.waitForFunction(() => {
+    const roots = [document, ...[...document.querySelectorAll('ndr-explainer')].map((e) => e.shadowRoot).filter(Boolean)];
+    return !roots.some((root) => root.querySelector('.ndr-result[aria-busy="true"]'));
+  }, null, { timeout: 30_000 });
+}
+
+/** Types (pastes) `text` into the bounce text area, and waits for its diagnosis. */
 export async function paste(page, text) {
   await page.getByTestId('ndr-input').fill(text);
+  await diagnosed(page);
 }
 
 /**
  * Reads one string field of a content file (content/<lang>/<code>.toml), so
- * tests compare the page with the catalogue rather than with a copy of it.
+ * tests compare the page with the catalogue rather than with a copy of it;
+ * French as the build sets it (a narrow no-break space before : ; ! ? and
+ * inside « », build/french.rs).
  */
 export function contentField(lang, file, key) {
   const text = readFileSync(join(ROOT, 'content', lang, `${file}.toml`), 'utf8');
   const triple = text.match(new RegExp(`^${key}\\s*=\\s*"""\\n?([\\s\\S]*?)"""`, 'm'));
-  if (triple) return triple[1].trim();
   const single = text.match(new RegExp(`^${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm'));
-  assert.ok(single, `content/${lang}/${file}.toml has no ${key}`);
-  return JSON.parse(`"${single[1]}"`).trim();
+  assert.ok(triple || single, `content/${lang}/${file}.toml has no ${key}`);
+  const value = triple ? triple[1].replace(/\\\n\s*/g, '').trim() : JSON.parse(`"${single[1]}"`).trim();
+  return lang === 'fr' ? value.replace(/[ \u00a0]([:;!?»])/g, '\u202f$1').replace(/«[ \u00a0]/g, '«\u202f') : value;
+}
+
+/**
+ * What the built command-line tool says of a file or a text, in `lang`: its
+ * `--json` object. Tests that need an entry's title, meaning or steps ask
+ * the program, never re-read the catalogue.
+ */
+export function explain({ file, text, lang = 'en' }) {
+  const bin = ['release', 'debug'].map((p) => join(ROOT, 'target', p, 'ndr-explain')).find((p) => existsSync(p));
+  assert.ok(bin, 'target/*/ndr-explain is missing: run cargo build --bin ndr-explain first');
+  const args = ['--json', '--lang', lang, ...(file ? [file] : ['-'])];
+  const out = spawnSync(bin, args, { input: text ?? '', encoding: 'utf8' });
+  return JSON.parse(out.stdout);
 }
 
 /**

@@ -39,7 +39,7 @@ after(async () => {
 /** Waits for the recipe's listener to show the code it got from `ndr-explainer:result`. */
 const shown = (scope, code) => scope.getByTestId('recipe-code').filter({ hasText: code }).waitFor();
 const onSite = (path, extra = {}) => ({
-  url: `${site.origin}/${path}`, clean: false, ready: (page) => page.locator('ndr-explainer .ndr[data-texts]').waitFor(), ...extra,
+  url: `${site.origin}/${path}`, clean: false, ready: (page) => page.locator('ndr-explainer').getByTestId('ndr-input').waitFor(), ...extra,
 });
 /** Only the site's own files were loaded. */
 const stayedHome = (watch) => assert.deepEqual(watch.requests.filter((u) => !u.startsWith(`${site.origin}/`)), []);
@@ -81,7 +81,7 @@ test('Microsoft Teams: the static tab, framed as Teams frames it, takes the user
         frame.style.cssText = 'width: 800px; height: 900px';
         document.body.append(frame);
       }, `${site.origin}/teams-tab.html`);
-      await page.frameLocator('#tab').locator('ndr-explainer .ndr[data-texts]').waitFor();
+      await page.frameLocator('#tab').locator('ndr-explainer').getByTestId('ndr-input').waitFor();
     },
   };
   await withWidget(suite, host, async ({ page, watch }) => {

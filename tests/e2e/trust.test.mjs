@@ -2,9 +2,11 @@
 // never run; nothing is requested, sent, stored or opened while analysing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, withWidget, paste, pasteLarge, isTextsModule, switchLang, contentField } from './harness.mjs';
+import { startSuite, withWidget, paste, pasteLarge, diagnosed, isTextsModule, isReaderModule, switchLang, contentField } from './harness.mjs';
 
 let suite;
+/** A texts module or the parser module of the bundle itself. */
+const isOwnModule = (url) => isTextsModule(url, suite.origin) || isReaderModule(url, suite.origin);
 before(async () => { suite = await startSuite(); });
 after(async () => { await suite?.close(); });
 
@@ -68,7 +70,7 @@ for (const [name, payload] of Object.entries(PAYLOADS)) {
       }
       assert.deepEqual(sockets, []);
       assert.deepEqual(popups, []);
-      assert.equal(watch.afterReady.length, 0);
+      assert.deepEqual(watch.afterReady.filter((url) => !isOwnModule(url)), [], 'only the parser and the texts were fetched');
     });
   });
 }
@@ -113,23 +115,23 @@ test('the policy blocks a connection even if something tried one', async () => {
     });
     assert.deepEqual(outcome, ['fetch blocked', 'ws blocked']);
     await page.waitForTimeout(300);
-    assert.deepEqual(watch.afterReady, [], 'nothing reached the network');
+    assert.deepEqual(watch.afterReady.filter((url) => !isOwnModule(url)), [], 'nothing reached the network');
   });
 });
 
-test('the page loads one language; switching fetches only the other language\'s static texts, once', async () => {
+test('the page loads no texts and no parser; the first input brings the parser and its language\'s texts, a switch the other language\'s, each once', async () => {
   await withWidget(suite, async ({ page, watch }) => {
-    const loaded = watch.requests.filter((url) => isTextsModule(url, suite.origin));
-    assert.equal(loaded.length, 1, `one texts module at load: ${loaded.join(', ')}`);
-    assert.match(loaded[0], /\/texts-en-/);
+    assert.deepEqual(watch.requests.filter(isOwnModule), [], 'nothing of the kind before the first input');
     await paste(page, 'Remote Server returned \'550 5.7.705 Access denied, tenant has exceeded threshold\'');
+    await page.locator('.ndr[data-texts="en"]').waitFor({ state: 'attached' });
     await switchLang(page, 'fr');
     await page.locator('.ndr[data-texts="fr"]').waitFor({ state: 'attached' });
     await switchLang(page, 'en');
     await switchLang(page, 'fr');
-    await page.locator('.ndr[data-texts="fr"]').waitFor({ state: 'attached' });
-    assert.equal(watch.afterReady.length, 1, `after ready: ${watch.afterReady.join(', ')}`);
-    assert.ok(isTextsModule(watch.afterReady[0], suite.origin) && /\/texts-fr-/.test(watch.afterReady[0]));
+    await paste(page, 'Remote Server returned \'550 5.7.750 Service unavailable\'');
+    const after = watch.afterReady.map((url) => new URL(url).pathname.replace(/-[0-9a-f]{16}\.js$/, ''));
+    assert.deepEqual(after.sort(), ['/reader', '/texts-en', '/texts-fr'], `after ready: ${watch.afterReady.join(', ')}`);
+    assert.ok(watch.afterReady.every(isOwnModule), 'static modules of the page’s own, with nothing in their address');
   });
 });
 
@@ -139,6 +141,7 @@ async function pasteBuilt(page, build) {
     area.value = new Function(`return (${source})();`)();
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, build.toString());
+  await diagnosed(page);
 }
 
 const HOSTILE = {

@@ -7,8 +7,9 @@ use crate::{Diagnosis, Lang};
 use yew::prelude::*;
 
 /// The findings (`bounce` is `None` before anything is given). A one-line
-/// summary is announced politely to screen readers.
-pub fn diagnosis(lang: Lang, found: Option<&Diagnosis>) -> Html {
+/// summary is announced politely to screen readers; `busy` while the parser
+/// works on a newer input.
+pub fn diagnosis(lang: Lang, found: Option<&Diagnosis>, busy: bool) -> Html {
     let ui = catalogue::ui(lang);
     let (body, announcement) = match found {
         None => (
@@ -33,7 +34,7 @@ pub fn diagnosis(lang: Lang, found: Option<&Diagnosis>) -> Html {
         Some(found) => (findings(found, lang), announce(found, lang)),
     };
     html! {
-        <section class="ndr-result" aria-labelledby="ndr-result-heading">
+        <section class="ndr-result" aria-labelledby="ndr-result-heading" aria-busy={ busy.then_some("true") }>
             <h2 id="ndr-result-heading">{ ui.result_heading }</h2>
             <p class="ndr-visually-hidden" aria-live="polite" data-testid="announcement">{ announcement }</p>
             <div data-testid="result">{ body }</div>
