@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, utimesSync, rmSync, unlinkSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ARTIFACTS, startSuite, withWidget, switchLang, contentField, explain } from './harness.mjs';
+import { ROOT, ARTIFACTS, startSuite, withWidget, switchLang, explain } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
