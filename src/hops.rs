@@ -1,5 +1,7 @@
 //! The bounced message's path, read from its `Received` headers.
 
+use crate::date::Timestamp;
+
 /// A delay between two hops from which the wait is worth pointing out.
 pub const LONG_DELAY_SECS: i64 = 300;
 
@@ -130,144 +132,7 @@ fn collapse_spaces(text: &str) -> String {
 /// An RFC 5322 date as `Received` lines write it (`Tue, 17 Mar 2026 09:42:17
 /// +0100 (CET)`, obsolete zones and two-digit years included) as Unix seconds.
 pub fn parse_date(text: &str) -> Option<i64> {
-    let plain: String = strip_comments(text);
-    let mut tokens = plain
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .peekable();
-    if tokens.peek()?.chars().all(|c| c.is_ascii_alphabetic()) {
-        tokens.next(); // the day name, which adds nothing and may even be wrong
-    }
-    let day = number(tokens.next()?, 1, 2)?;
-    let month = month(tokens.next()?)?;
-    let year = year(tokens.next()?)?;
-    let (hour, minute, second) = clock(tokens.next()?)?;
-    let offset = match tokens.next() {
-        Some(zone) => zone_offset(zone)?,
-        None => 0,
-    };
-    if day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    Some(days * 86_400 + hour * 3_600 + minute * 60 + second - offset)
-}
-
-fn strip_comments(text: &str) -> String {
-    let mut depth = 0usize;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// A decimal number of `min..=max` digits; the bound keeps overflow out.
-fn number(token: &str, min: usize, max: usize) -> Option<i64> {
-    let ok = (min..=max).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit());
-    ok.then(|| token.parse().ok()).flatten()
-}
-
-fn month(token: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = token.to_ascii_lowercase();
-    let name = lower.trim_end_matches('.');
-    if name.len() < 3 || !name.is_ascii() {
-        return None;
-    }
-    let index = MONTHS.iter().position(|m| name.starts_with(m))?;
-    Some(index as i64 + 1)
-}
-
-/// RFC 5322 §4.3: two digits are 2000–2049 or 1950–1999, three add 1900.
-fn year(token: &str) -> Option<i64> {
-    let n = number(token, 2, 4)?;
-    let year = match token.len() {
-        2 if n < 50 => n + 2000,
-        2 => n + 1900,
-        3 => n + 1900,
-        _ => n,
-    };
-    (year >= 1900).then_some(year)
-}
-
-/// `hh:mm` or `hh:mm:ss`, seconds perhaps with a fraction (Exchange writes them).
-fn clock(token: &str) -> Option<(i64, i64, i64)> {
-    let mut parts = token.split(':');
-    let hour = number(parts.next()?, 1, 2)?;
-    let minute = number(parts.next()?, 1, 2)?;
-    let second = match parts.next() {
-        Some(s) => {
-            let whole = s.split_once('.').map_or(s, |(w, f)| {
-                if f.bytes().all(|b| b.is_ascii_digit()) {
-                    w
-                } else {
-                    ""
-                }
-            });
-            number(whole, 1, 2)?
-        }
-        None => 0,
-    };
-    parts.next().is_none().then_some((hour, minute, second))
-}
-
-/// The zone's offset east of UTC in seconds.
-fn zone_offset(zone: &str) -> Option<i64> {
-    if let Some(digits) = zone.strip_prefix(['+', '-']) {
-        let digits = digits.replacen(':', "", 1);
-        let n = number(&digits, 4, 4)?;
-        let (hours, minutes) = (n / 100, n % 100);
-        if hours > 23 || minutes > 59 {
-            return None;
-        }
-        let secs = hours * 3_600 + minutes * 60;
-        return Some(if zone.starts_with('-') { -secs } else { secs });
-    }
-    let hours = match zone.to_ascii_uppercase().as_str() {
-        "EDT" => -4,
-        "EST" | "CDT" => -5,
-        "CST" | "MDT" => -6,
-        "MST" | "PDT" => -7,
-        "PST" => -8,
-        // RFC 5322 §4.3: any other alphabetic zone, military ones included,
-        // counts as -0000, UTC with the local time unknown.
-        z if (1..=5).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_alphabetic()) => 0,
-        _ => return None,
-    };
-    Some(hours * 3_600)
-}
-
-fn is_leap(year: i64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// algorithm, counting in 400-year eras from a March-based year).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let march_month = (month + 9) % 12;
-    let day_of_year = (153 * march_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    Timestamp::parse(text).map(Timestamp::unix)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 mod address;
 mod analyse;
 mod bounce;
+mod date;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod diagnosis;
 mod dsn;

@@ -26,14 +26,13 @@
 //! ```
 
 pub mod chart;
-mod date;
 mod message;
 mod reader;
 mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use date::Timestamp;
+pub use crate::date::Timestamp;
 pub use message::{maildir_delivery, messages, messages_up_to, when, DateSource, Message};
 pub use reader::{Batch, First, Progress, Reader, State};
 pub use summary::{HourCount, Kinds, Partial, StatusRow, Summary, Unreadable};

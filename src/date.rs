@@ -199,7 +199,7 @@ fn offset(token: &str) -> Option<i64> {
         }
         let hours: i64 = digits[..2].parse().ok()?;
         let minutes: i64 = digits[2..].parse().ok()?;
-        if minutes > 59 {
+        if hours > 23 || minutes > 59 {
             return None;
         }
         let seconds = hours * 3600 + minutes * 60;
