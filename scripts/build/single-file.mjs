@@ -1,9 +1,9 @@
 // The single file, ndr-explainer.html: the whole widget in one page that
 // works from file:// (a knowledge-base article, a laptop) with no request at
-// all. Its stylesheet, glue, wasm, both languages' texts and the Outlook
-// item reader (reader.mjs: instantiated the first time a .msg is given) are
-// inline, and its Content-Security-Policy allows exactly that script and that
-// style by hash, still with no 'unsafe-inline' and no connection.
+// all. Its stylesheet, glue, wasm, both languages' texts and the parser
+// (reader.mjs: instantiated with the first input) are inline, and its
+// Content-Security-Policy allows exactly that script and that style by hash,
+// still with no 'unsafe-inline' and no connection.
 import { carrierScript } from './carrier.mjs';
 import { cspHash } from './digest.mjs';
 import { inlinedGlue } from './glue.mjs';
@@ -20,8 +20,8 @@ function assertInsideElement(tag, text, what) {
 /**
  * The one inline module script: the wasm's carrier, the glue, and a start
  * with both languages' texts and the reader (`reader`: its glue, named
- * `glueFile` in errors, `glueSource` and `wasm`), made the first time the
- * widget is given a .msg.
+ * `glueFile` in errors, `glueSource` and `wasm`), instantiated the first
+ * time the widget is given an input.
  */
 export function inlineScript({ glueFile, glueSource, wasm, texts, reader }) {
   // "<" is escaped so that no text can close the script element.

@@ -1,10 +1,11 @@
-// Outlook items (.msg) in the release build, whose widget leaves the reader
-// out of its wasm and imports the reader's own module the first time a .msg
-// is given: every made-up report of tests/samples/msg and real items of
+// Outlook items (.msg) in the release build, whose widget leaves the parser
+// out of its wasm and imports the parser's own module with the first input:
+// every made-up report of tests/samples/msg and real items of
 // ../shared/msg-real, dropped and picked, give their diagnosis; damaged
-// files say why; the module is requested once, only for a .msg; a page that
-// cannot load it says so and keeps working; the custom element and the
-// single file (from file://, with the reader inline) read items too.
+// files say why; the module is requested once, with the first input, and
+// carries nothing; a page that cannot load it says so and keeps working; the
+// custom element and the single file (from file://, with the parser inline)
+// read items too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
