@@ -82,7 +82,7 @@ class NdrExplainer extends HTMLElement {
     shadow.append(link, root);
     await Promise.all([ready, styled]);
     mount(root, this, this.getAttribute('lang'), this.getAttribute('audience'), this.getAttribute('theme'),
-      (lang) => import(texts[lang]).then((m) => m.default), (item) => import(reader).then((m) => m.default(item)));
+      (lang) => import(texts[lang]).then((m) => m.default), (input) => import(reader).then((m) => m.default(input)));
   }
 }
 

@@ -57,14 +57,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
             "--json" => options.json = true,
             "--lang" => {
                 let value = args.next().ok_or("--lang needs a value: en or fr")?;
-                options.lang = Lang::from_tag(&value)
-                    .ok_or(format!("unknown language {value:?}: use en or fr"))?;
+                options.lang = parse_lang(&value)?;
             }
             "-h" | "--help" => return Err(String::new()),
             _ if arg.starts_with("--lang=") => {
-                let value = &arg["--lang=".len()..];
-                options.lang = Lang::from_tag(value)
-                    .ok_or(format!("unknown language {value:?}: use en or fr"))?;
+                options.lang = parse_lang(&arg["--lang=".len()..])?;
             }
             _ if arg.starts_with('-') && arg != "-" => return Err(format!("unknown option {arg}")),
             _ if options.path.is_some() => return Err("give at most one FILE".into()),
@@ -72,6 +69,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         }
     }
     Ok(options)
+}
+
+/// The language a `--lang` value names, for `ndr-explain` and `ndr-explain scan`.
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_tag(value).ok_or(format!("unknown language {value:?}: use en or fr"))
 }
 
 fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {

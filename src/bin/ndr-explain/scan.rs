@@ -7,6 +7,7 @@
 //! there are. An mbox's messages are shared out among the cores too.
 
 use crate::output::Item;
+use crate::parse_lang;
 use crate::progress::Progress;
 use crate::sink::{Format, Sink};
 use crate::walk::{Found, Problem, Walk};
@@ -86,10 +87,6 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         lang,
         paths,
     })
-}
-
-fn parse_lang(value: &str) -> Result<Lang, String> {
-    Lang::from_tag(value).ok_or(format!("unknown language {value:?}: use en or fr"))
 }
 
 /// Runs `ndr-explain scan` with the arguments after `scan`.
