@@ -41,7 +41,8 @@ fn root() -> &'static Path {
 }
 
 /// The bounce samples of a folder: its `.eml`, `.txt` and `.html` files
-/// (not the labels and notes beside them), by name.
+/// (not the labels and notes beside them, nor the golden files' expected
+/// explanations, `<sample>.en.txt` and `<sample>.fr.txt`), by name.
 fn samples(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| {
         panic!(
@@ -52,9 +53,13 @@ fn samples(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<PathBuf> = entries
         .map(|entry| entry.expect("a directory entry").path())
         .filter(|path| {
-            path.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e, "eml" | "txt" | "html"))
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let golden = name.ends_with(".en.txt") || name.ends_with(".fr.txt");
+            !golden
+                && path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "eml" | "txt" | "html"))
         })
         .collect();
     files.sort();

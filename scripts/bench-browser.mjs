@@ -397,10 +397,11 @@ function printTable(tti, paste) {
   console.log('- time to interactive: from navigation start (performance.timeOrigin) until the text area exists, is enabled,');
   console.log('  editable and visible (a MutationObserver in the page), or until the end of the next frame after that.');
   console.log('  Served from 127.0.0.1 with an empty cache: HTML, CSS, the loader, the wasm (inside a JS module), start-up, first render.');
-  console.log('- ours, 1 MB paste: setting the text area\'s value, the input event (the text copied into wasm and analysed; the');
-  console.log('  widget analyses on every input, no debounce), then Yew\'s render of the whole result (diagnosis, explanation,');
-  console.log('  walkthrough), until the status code "5.7.705" is in the DOM, or until the end of the next frame.');
-  console.log('  "input event alone" is the synchronous part: value set, text read, analysis (Yew renders after it, in a microtask).');
+  console.log('- ours, 1 MB paste: setting the text area\'s value, the input event (the text copied into the widget\'s wasm; it');
+  console.log('  analyses on every input, no debounce), the parser module\'s analysis (the bytes copied into its wasm, the');
+  console.log('  diagnosis copied back), then Yew\'s render of the whole result (diagnosis, explanation, walkthrough), until the');
+  console.log('  status code "5.7.705" is in the DOM, or until the end of the next frame.');
+  console.log('  "input event alone" is the synchronous part of the event; the analysis and the render follow in microtasks.');
   console.log('- bare page, same: the same paste into the bare Yew page\'s text area (its Yew handler echoes the length), until');
   console.log('  the end of the next frame: the browser\'s own cost of laying out and painting 1 MB in a text area, which a');
   console.log('  user pays on any page; the rest of ours is the analysis and the render of the result.');

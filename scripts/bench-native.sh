@@ -17,4 +17,4 @@ fi
 
 # One heavy build or benchmark at a time on this machine: the lock also keeps
 # a build from skewing the timings.
-exec flock /tmp/ndr-build.lock cargo bench --locked --bench throughput
+exec flock "${NDR_BUILD_LOCK:-/tmp/ndr-build.lock}" cargo bench --locked --bench throughput

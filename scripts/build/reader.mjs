@@ -16,10 +16,13 @@ export const READER_BIN = 'ndr-explainer-reader';
 /**
  * The loader the widget is given (src/main.rs, `start` and `mount`):
  * `(input) => Promise<string>`, the parser's diagnosis of an input's bytes, from
- * the module named in `reader` (requested once: the browser keeps a module
- * it has imported).
+ * the module named in `reader`. It keeps the module's function once imported:
+ * a second `import()` of the same module answers in a task of its own, after
+ * the browser has drawn the frame of a large paste, so the diagnosis would
+ * wait for that frame.
  */
-export const READER_LOADER = '(input) => import(reader).then((m) => m.default(input))';
+export const READER_LOADER =
+  '((analyse) => (input) => analyse ? Promise.resolve(analyse(input)) : import(reader).then((m) => (analyse = m.default)(input)))()';
 
 /**
  * The reader's glue as plain statements (glue.mjs), without the address of a
