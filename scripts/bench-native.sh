@@ -7,13 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-if ! perl -MSisimai -e 1 >/dev/null 2>&1; then
-  printf '\n== bench: installing libsisimai-perl (Debian), the reference parser\n'
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
-  $sudo_cmd apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q libsisimai-perl
-fi
+"$(dirname "$0")/install-sisimai.sh"
 
 # One heavy build or benchmark at a time on this machine: the lock also keeps
 # a build from skewing the timings.

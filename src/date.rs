@@ -2,6 +2,7 @@
 //! and the `asctime` form of mbox `From ` lines) read into one instant, so
 //! that bounces written in any zone line up on one timeline.
 
+use crate::mime::header::words_outside_comments;
 use std::fmt;
 
 /// An instant, in whole seconds since 1970-01-01T00:00:00Z.
@@ -39,7 +40,8 @@ impl Timestamp {
     /// assert_eq!(t.to_string(), "2026-11-29T08:12:05Z");
     /// ```
     pub fn parse(text: &str) -> Option<Timestamp> {
-        let tokens = tokens(text);
+        // Commas only separate; no date reader looks past its seventh word.
+        let tokens = words_outside_comments(text, &[','], 7);
         let mut rest: &[&str] = &tokens;
         if rest.first().is_some_and(|t| weekday(t)) {
             rest = &rest[1..];
@@ -100,36 +102,6 @@ impl fmt::Display for Timestamp {
             seconds % 60
         )
     }
-}
-
-/// The words of a date, without comments (RFC 5322 CFWS, nested), commas
-/// and the spaces around them. At most a handful are ever looked at.
-fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let separator = c.is_whitespace() || c == ',' || c == '(' || c == ')' || depth > 0;
-        if separator {
-            if let Some(s) = start.take() {
-                out.push(&text[s..i]);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if out.len() > 6 {
-            return out;
-        }
-    }
-    if let Some(s) = start {
-        out.push(&text[s..]);
-    }
-    out
 }
 
 fn weekday(token: &str) -> bool {

@@ -1,6 +1,7 @@
 //! The bounced message's path, read from its `Received` headers.
 
 use crate::date::Timestamp;
+use crate::mime::header::words_outside_comments;
 
 /// A delay between two hops from which the wait is worth pointing out.
 pub const LONG_DELAY_SECS: i64 = 300;
@@ -55,7 +56,7 @@ fn hop(value: &str) -> Hop {
         None => (value, None),
     };
     let time = time.filter(|t| !t.is_empty());
-    let words = outside_comments(clauses);
+    let words = words_outside_comments(clauses, &[], usize::MAX);
     let after = |key: &str| {
         let i = words.iter().position(|w| w.eq_ignore_ascii_case(key))?;
         words.get(i + 1).map(|w| (i + 1, w.to_string()))
@@ -97,32 +98,6 @@ fn protocol(words: &[&str]) -> Option<String> {
             .any(|k| upper.contains(k))
             .then(|| w.to_string())
     })
-}
-
-/// The words of `text` outside parenthesised comments, which may nest.
-fn outside_comments(text: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    let mut depth = 0usize;
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let boundary = c.is_whitespace() || c == '(' || c == ')';
-        if boundary || depth > 0 {
-            if let Some(s) = start.take() {
-                words.push(&text[s..i]);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push(&text[s..]);
-    }
-    words
 }
 
 fn collapse_spaces(text: &str) -> String {

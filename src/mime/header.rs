@@ -91,6 +91,41 @@ impl Headers {
 }
 
 /// Cuts `text` to at most `max` bytes, on a character boundary.
+/// The words of a field value outside its comments (RFC 5322 CFWS, which
+/// may nest), split at white space, parentheses and `separators`. Stops at
+/// `limit` words: a date needs its first few only.
+pub(crate) fn words_outside_comments<'a>(
+    value: &'a str,
+    separators: &[char],
+    limit: usize,
+) -> Vec<&'a str> {
+    let mut words = Vec::new();
+    let mut depth = 0usize;
+    let mut start = None;
+    for (i, c) in value.char_indices() {
+        let boundary = c.is_whitespace() || c == '(' || c == ')' || separators.contains(&c);
+        if boundary || depth > 0 {
+            if let Some(s) = start.take() {
+                words.push(&value[s..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if words.len() >= limit {
+            return words;
+        }
+    }
+    if let Some(s) = start {
+        words.push(&value[s..]);
+    }
+    words
+}
+
 fn truncate(text: &mut String, max: usize) {
     if text.len() > max {
         let mut end = max;
@@ -312,5 +347,20 @@ mod tests {
         assert_eq!(ct.param("report-type"), Some("delivery-status"));
         assert_eq!(ContentType::parse(None).mime, "text/plain");
         assert_eq!(ContentType::parse(Some("garbage")).mime, "text/plain");
+    }
+
+    #[test]
+    fn words_skip_nested_comments_and_stop_at_the_limit() {
+        let value = "from a.example (helo (nested) b) by c.example, id 1";
+        assert_eq!(
+            words_outside_comments(value, &[], usize::MAX),
+            ["from", "a.example", "by", "c.example,", "id", "1"]
+        );
+        assert_eq!(
+            words_outside_comments(value, &[','], 4),
+            ["from", "a.example", "by", "c.example"]
+        );
+        // An unclosed comment runs to the end.
+        assert_eq!(words_outside_comments("x (y z", &[], 9), ["x"]);
     }
 }
