@@ -6,7 +6,9 @@ use crate::hops::{self, Hop};
 use crate::Bounce;
 
 /// Everything shown about one input, derived when the input changes.
-#[derive(Clone, Debug, PartialEq)]
+/// `Eq` lets `Rc<Diagnosis>` compare by pointer first, as props and effect
+/// dependencies do on every render.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnosis {
     /// What the parser found.
     pub bounce: Bounce,

@@ -71,6 +71,11 @@ fn hop(value: &str) -> Hop {
     }
 }
 
+/// The date of a `Received` field's value, after its last `;` outside comments.
+pub(crate) fn received_date(value: &str) -> Option<Timestamp> {
+    Timestamp::parse(&value[date_separator(value)? + 1..])
+}
+
 /// The `;` before the date: the last one outside comments, as comments may
 /// hold their own (TLS details); the last one at all if comments never close.
 fn date_separator(value: &str) -> Option<usize> {

@@ -6,8 +6,8 @@ mod browser {
     use wasm_bindgen::prelude::*;
 
     /// Mounts the page's widget, if the page has one. `texts` loads a
-    /// language's texts: `(tag) => Promise<string>`; `reader` reads an
-    /// Outlook item with the reader module: `(bytes) => Promise<bytes>`.
+    /// language's texts: `(tag) => Promise<string>`; `reader` loads the
+    /// parser's module: `() => Promise<(bytes) => string>`.
     #[wasm_bindgen]
     pub fn start(texts: Option<js_sys::Function>, reader: Option<js_sys::Function>) {
         ndr_explainer::web::set_texts_loader(texts);

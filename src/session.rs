@@ -235,7 +235,7 @@ pub const WIDGET_MAX_INPUT: usize = 8 * 1024 * 1024;
 
 /// The diagnosis of the first [`WIDGET_MAX_INPUT`] bytes of an input of
 /// `total` bytes, saying so when that was not all of it.
-fn capped(mut bounce: Bounce, total: usize) -> Bounce {
+pub fn capped(mut bounce: Bounce, total: usize) -> Bounce {
     if total > WIDGET_MAX_INPUT {
         bounce.limits.push(Limit::InputTooLarge {
             analysed: WIDGET_MAX_INPUT,

@@ -82,17 +82,8 @@ class NdrExplainer extends HTMLElement {
     shadow.append(link, root);
     await Promise.all([ready, styled]);
     mount(root, this, this.getAttribute('lang'), this.getAttribute('audience'), this.getAttribute('theme'),
-      (lang) => import(texts[lang]).then((m) => m.default), readInput);
+      (lang) => import(texts[lang]).then((m) => m.default), () => import(reader).then((m) => m.default));
   }
-}
-
-// The parser's function, kept once its module is imported: a second
-// `import()` answers in a task of its own, after the browser has drawn the
-// frame of a large paste, which would delay every later diagnosis.
-let analyseInput;
-function readInput(input) {
-  if (analyseInput) return Promise.resolve(analyseInput(input));
-  return import(reader).then((m) => (analyseInput = m.default)(input));
 }
 
 if (!customElements.get('ndr-explainer')) customElements.define('ndr-explainer', NdrExplainer);

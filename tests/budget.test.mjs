@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { firstLoad } from '../scripts/size-report.mjs';
 
 // Issue 7 asks for 130 KB. The build is not there yet (README, "Size"):
-// this ceiling holds what has been reached (149,995 B once the parser became
+// this ceiling holds what has been reached (150,162 B once the parser became
 // a module of its own and the multi-file view came in), so that no change
 // grows it.
 const BUDGET_GZIP = 147 * 1024;

@@ -4,8 +4,8 @@
 // (script-src 'self', connect-src 'none'). So the inline loader and the wasm
 // preload go, and a boot module of the page's own origin takes their place:
 // it imports the glue and the wasm's carrier (carrier.mjs), starts the
-// widget, and names each language's texts module and the Outlook item
-// reader's module (reader.mjs), which the widget imports when it needs them.
+// widget, and names each language's texts module and the parser's module
+// (reader.mjs), which the widget imports when it needs them.
 import { escapeRegExp, replaceEvery, replaceOnce } from './replace.mjs';
 import { integrity } from './digest.mjs';
 import { TEXTS_LOADER } from './texts.mjs';

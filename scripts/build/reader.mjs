@@ -15,14 +15,11 @@ export const READER_BIN = 'ndr-explainer-reader';
 
 /**
  * The loader the widget is given (src/main.rs, `start` and `mount`):
- * `(input) => Promise<string>`, the parser's diagnosis of an input's bytes, from
- * the module named in `reader`. It keeps the module's function once imported:
- * a second `import()` of the same module answers in a task of its own, after
- * the browser has drawn the frame of a large paste, so the diagnosis would
- * wait for that frame.
+ * `() => Promise<(input) => string>`, the parser's function, which gives the
+ * diagnosis of an input's bytes, from the module named in `reader`. The
+ * widget calls it once and keeps the function (src/web/reader.rs).
  */
-export const READER_LOADER =
-  '((analyse) => (input) => analyse ? Promise.resolve(analyse(input)) : import(reader).then((m) => (analyse = m.default)(input)))()';
+export const READER_LOADER = '() => import(reader).then((m) => m.default)';
 
 /**
  * The reader's glue as plain statements (glue.mjs), without the address of a
@@ -47,11 +44,11 @@ export async function readerModule({ glueFile, glueSource, wasm }) {
 
 /**
  * For the single file: the loader, as a script that defines `reader`
- * (`(input) => Promise<string>`, as READER_LOADER), which instantiates the
- * reader the first time it is called; its carrier is fit for an HTML page.
+ * (`() => Promise<(input) => string>`, as READER_LOADER), which instantiates
+ * the reader the first time it is called; its carrier is fit for an HTML page.
  */
 export function inlineReader({ glueFile, glueSource, wasm }) {
   return `const makeReader = async () => {\n${carrierScript(wasm, { inHtml: true })}\n${readerGlue(glueFile, glueSource)}\n` +
     'await __wbg_init({ module_or_path: u });\nreturn analyse;\n};\n' +
-    'let readerMade;\nconst reader = (input) => (readerMade ??= makeReader()).then((analyse) => analyse(input));\n';
+    'let readerMade;\nconst reader = () => (readerMade ??= makeReader());\n';
 }

@@ -78,7 +78,7 @@ impl Message {
     pub fn received(&self) -> Option<Timestamp> {
         let (headers, _) = crate::mime::Headers::parse(&self.bytes)?;
         let line = headers.get("Received")?;
-        Timestamp::parse(line.rsplit_once(';')?.1)
+        crate::hops::received_date(line)
     }
 }
 

@@ -90,7 +90,6 @@ impl Headers {
     }
 }
 
-/// Cuts `text` to at most `max` bytes, on a character boundary.
 /// The words of a field value outside its comments (RFC 5322 CFWS, which
 /// may nest), split at white space, parentheses and `separators`. Stops at
 /// `limit` words: a date needs its first few only.
@@ -126,6 +125,7 @@ pub(crate) fn words_outside_comments<'a>(
     words
 }
 
+/// Cuts `text` to at most `max` bytes, on a character boundary.
 fn truncate(text: &mut String, max: usize) {
     if text.len() > max {
         let mut end = max;

@@ -109,10 +109,11 @@ pub fn App(props: &AppProps) -> Html {
     let prefetched = use_mut_ref(|| false);
     let prefetch = Callback::from(move |()| {
         if !std::mem::replace(&mut *prefetched.borrow_mut(), true) {
+            // Both at once: neither waits for the other.
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = texts::ensure(lang).await;
-                reader::analyse(&[]).await;
             });
+            wasm_bindgen_futures::spawn_local(reader::prepare());
         }
     });
 

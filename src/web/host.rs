@@ -3,7 +3,7 @@
 use super::embed::{self, Mode};
 use crate::protocol::{Command, Query};
 use crate::report::{self, share};
-use crate::session::{Action, Session, WIDGET_MAX_INPUT};
+use crate::session::{capped, Action, Session, WIDGET_MAX_INPUT};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -53,8 +53,15 @@ pub fn use_host(mode: &Mode, session: &UseReducerHandle<Session>) {
             texts_here,
         ),
         move |(diagnosis, lang, mode, texts_here)| {
-            // Nothing is announced before the first diagnosis.
-            if !*texts_here || (diagnosis.is_none() && !*published.borrow()) {
+            // Nothing is announced before the first diagnosis, nor to nobody.
+            let listened = matches!(
+                mode,
+                Mode::Element { .. }
+                    | Mode::Frame {
+                        parent_origin: Some(_)
+                    }
+            );
+            if !listened || !*texts_here || (diagnosis.is_none() && !*published.borrow()) {
                 return;
             }
             *published.borrow_mut() = true;
@@ -95,8 +102,8 @@ fn answer(now: &Session, query: Query) -> JsValue {
         Query::Diagnose(text) => {
             let promise = wasm_bindgen_futures::future_to_promise(async move {
                 let bytes = text.as_bytes();
-                let bounce =
-                    super::reader::analyse(&bytes[..bytes.len().min(WIDGET_MAX_INPUT)]).await;
+                let cut = &bytes[..bytes.len().min(WIDGET_MAX_INPUT)];
+                let bounce = capped(super::reader::analyse(cut).await, bytes.len());
                 Ok(embed::result_value(Some(&report::to_json(&bounce, lang))))
             });
             promise.into()

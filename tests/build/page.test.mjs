@@ -39,7 +39,7 @@ test('the boot module starts the widget with loaders of the texts map and the re
   const boot = bootModule({ glueName: 'glue-1.js', bytesName: 'wasm-2.js', textsMap: map, readerName: 'reader-3.js' });
   assert.equal(boot, "import init, { start } from './glue-1.js';\nimport bytes from './wasm-2.js';\n" +
     `const texts = ${map};\nconst reader = "./reader-3.js";\nawait init({ module_or_path: bytes });\n` +
-    'start((lang) => import(texts[lang]).then((m) => m.default), ((analyse) => (input) => analyse ? Promise.resolve(analyse(input)) : import(reader).then((m) => (analyse = m.default)(input)))());\n');
+    'start((lang) => import(texts[lang]).then((m) => m.default), () => import(reader).then((m) => m.default));\n');
   assert.equal(boot.match(/^const texts = (\{[^}]*\});$/m)?.[1], map);
   assert.equal(boot.match(/^const reader = ("\.\/[^"]+");$/m)?.[1], '"./reader-3.js"');
   assert.doesNotMatch(boot, /^import .*reader-3/m, 'the reader is imported only when asked for');

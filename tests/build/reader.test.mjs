@@ -50,8 +50,8 @@ test('the single file\'s reader is made the first time it is asked, once', async
     const before = globalThis.readerInits ?? 0;
     await Promise.resolve();
     assert.equal(globalThis.readerInits ?? 0, before, 'made before it was asked');
-    const first = await reader('a');
-    const second = await reader('b');
+    const first = (await reader())('a');
+    const second = (await reader())('b');
     assert.equal(globalThis.readerInits, before + 1);
     assert.deepEqual([...first.wasm], [...WASM]);
     assert.deepEqual([first.input, second.input], ['a', 'b']);

@@ -113,6 +113,25 @@ test('the custom element works beside hostile host styles, is themed, and emits 
   });
 });
 
+test('the element\'s diagnose() answers without showing, and says when an input was cut as a paste does', async () => {
+  await withWidget(suite, { ...DEMO, clean: false }, async ({ page, watch }) => {
+    const answers = await page.evaluate(async (reply) => {
+      const element = document.querySelector('#widget-element');
+      await element.ready;
+      const small = await element.diagnose(reply);
+      // Past the widget's 8 MiB: the reply stands at the start, so it is read.
+      const large = await element.diagnose(`${reply}\n${'x'.repeat(9 * 1024 * 1024)}`);
+      return [small, large].map((d) => ({ status: d.status, limits: d.limits }));
+    }, REPLY_750);
+    assert.deepEqual(answers, [
+      { status: '5.7.750', limits: [] },
+      { status: '5.7.750', limits: ['input_too_large'] },
+    ]);
+    assert.equal(await page.locator('#widget-element').getByTestId('status-code').count(), 0, 'diagnose() shows nothing');
+    assert.deepEqual(watch.errors, []);
+  });
+});
+
 test('?embed=1 gives the compact layout on a transparent page', async () => {
   await withWidget(suite, { embed: true, lang: 'fr' }, async ({ page }) => {
     assert.equal(await page.locator('.ndr').getAttribute('data-mode'), 'frame');
