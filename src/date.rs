@@ -71,20 +71,17 @@ impl Timestamp {
             days * 86_400 + hour * 3600 + minute * 60 + second - offset,
         ))
     }
-}
 
-impl Timestamp {
-    /// The instant as a person reads it, in UTC: `2026-11-29 08:12:05`
-    /// (RFC 3339 with a space for its `T` and without its `Z`).
-    ///
-    /// ```
-    /// use ndr_explainer::incident::Timestamp;
-    /// assert_eq!(Timestamp::from_unix(1_764_403_925).readable(), "2025-11-29 08:12:05");
-    /// ```
-    pub fn readable(self) -> String {
-        let text = self.to_string();
-        let (day, time) = text.split_once('T').unwrap_or((&text, ""));
-        [day, " ", time.trim_end_matches('Z')].concat()
+    /// The day, in UTC: `2026-11-29`.
+    pub fn day(self) -> String {
+        let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
+        format!("{year:04}-{month:02}-{day:02}")
+    }
+
+    /// Hours and minutes, in UTC: `08:12`.
+    pub fn clock(self) -> String {
+        let seconds = self.0.rem_euclid(86_400);
+        format!("{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
     }
 }
 
@@ -237,6 +234,20 @@ mod tests {
 
     fn utc(text: &str) -> Option<String> {
         Timestamp::parse(text).map(|t| t.to_string())
+    }
+
+    #[test]
+    fn day_and_clock_in_utc() {
+        let t = Timestamp::parse("Sun, 29 Nov 2026 00:59:59 +0100").unwrap();
+        assert_eq!(
+            (t.day(), t.clock()),
+            ("2026-11-28".to_owned(), "23:59".to_owned())
+        );
+        let before_1970 = Timestamp::from_unix(-60);
+        assert_eq!(
+            (before_1970.day(), before_1970.clock()),
+            ("1969-12-31".to_owned(), "23:59".to_owned())
+        );
     }
 
     #[test]

@@ -184,11 +184,10 @@ pub fn chart(summary: &Summary) -> Option<Chart> {
         .zip(&counts)
         .enumerate()
         .map(|(i, (&hour, counts))| {
-            let text = Timestamp::from_unix(hour).readable();
-            let (day, time) = text.split_at(text.len() - 8);
-            let day = day.trim_end();
+            let hour = Timestamp::from_unix(hour);
+            let day = hour.day();
             let new_day = day != day_before;
-            day_before = day.to_owned();
+            day_before.clone_from(&day);
             if i > 0 {
                 x += STEP;
             }
@@ -199,8 +198,8 @@ pub fn chart(summary: &Summary) -> Option<Chart> {
             Bar {
                 x,
                 total: total(counts),
-                hour: time[..5].to_owned(),
-                day: new_day.then(|| day.to_owned()),
+                hour: hour.clock(),
+                day: new_day.then_some(day),
                 blocks: blocks(counts, most, &mut used),
             }
         })
@@ -260,12 +259,9 @@ pub fn describe(summary: &Summary, lang: Lang) -> String {
                 }
             })
             .collect();
-        let start = hour.readable();
-        let end = Timestamp::from_unix(hour.unix() + 3600).readable();
-        let (day, start) = start.split_at(start.len() - 8);
-        let end = &end[end.len() - 8..][..5];
+        let end = Timestamp::from_unix(hour.unix() + 3600).clock();
         out.push(' ');
-        out.push_str(&ui.chart_hour(day.trim_end(), &start[..5], end, &counts.join(", ")));
+        out.push_str(&ui.chart_hour(&hour.day(), &hour.clock(), &end, &counts.join(", ")));
         rest = &rest[n..];
     }
     out

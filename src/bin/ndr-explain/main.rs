@@ -45,13 +45,12 @@ struct Options {
     path: Option<String>,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut options = Options {
         lang: Lang::En,
         json: false,
         path: None,
     };
-    let mut args = args.peekable();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => options.json = true,

@@ -39,11 +39,10 @@ struct Options {
     paths: Vec<PathBuf>,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut format = None;
     let mut lang = Lang::En;
     let mut paths = Vec::new();
-    let mut args = args.peekable();
     let mut options_done = false;
     while let Some(arg) = args.next() {
         let chosen = match arg.as_str() {
