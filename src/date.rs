@@ -72,6 +72,19 @@ impl Timestamp {
         ))
     }
 
+    /// The instant as a person reads it, in UTC: `2026-11-29 08:12:05`
+    /// (RFC 3339 with a space for its `T` and without its `Z`).
+    ///
+    /// ```
+    /// use ndr_explainer::incident::Timestamp;
+    /// assert_eq!(Timestamp::from_unix(1_764_403_925).readable(), "2025-11-29 08:12:05");
+    /// ```
+    pub fn readable(self) -> String {
+        let text = self.to_string();
+        let (day, time) = text.split_once('T').unwrap_or((&text, ""));
+        [day, " ", time.trim_end_matches('Z')].concat()
+    }
+
     /// The day, in UTC: `2026-11-29`.
     pub fn day(self) -> String {
         let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
