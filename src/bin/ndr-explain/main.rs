@@ -89,6 +89,20 @@ fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The options parsed, or the exit status once the usage is printed: asked
+/// for (an empty message, status 0) or after a usage error (status 2).
+fn or_usage<T>(parsed: Result<T, String>, command: &str, usage: &str) -> Result<T, ExitCode> {
+    parsed.map_err(|message| {
+        if message.is_empty() {
+            println!("{usage}");
+            ExitCode::SUCCESS
+        } else {
+            eprintln!("{command}: {message}\n{usage}");
+            ExitCode::from(2)
+        }
+    })
+}
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1).peekable();
     if args.peek().is_some_and(|a| a == "scan") {
@@ -101,16 +115,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let options = match parse_args(args) {
+    let options = match or_usage(parse_args(args), "ndr-explain", USAGE) {
         Ok(options) => options,
-        Err(message) if message.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("ndr-explain: {message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     let bytes = match read_input(options.path.as_deref()) {
         Ok(bytes) => bytes,

@@ -7,10 +7,10 @@
 //! there are. An mbox's messages are shared out among the cores too.
 
 use crate::output::Item;
-use crate::parse_lang;
 use crate::progress::Progress;
 use crate::sink::{Format, Sink};
 use crate::walk::{Found, Problem, Walk};
+use crate::{or_usage, parse_lang};
 use ndr_explainer::incident::{self, Incident, Message, Timestamp};
 use ndr_explainer::Lang;
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -90,16 +90,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
 
 /// Runs `ndr-explain scan` with the arguments after `scan`.
 pub fn main(args: impl Iterator<Item = String>) -> ExitCode {
-    let options = match parse_args(args) {
+    let options = match or_usage(parse_args(args), "ndr-explain scan", USAGE) {
         Ok(options) => options,
-        Err(message) if message.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("ndr-explain scan: {message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(status) => return status,
     };
     let scan = Scan {
         lang: options.lang,
