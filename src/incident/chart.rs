@@ -296,6 +296,15 @@ mod tests {
         incident.summary()
     }
 
+    /// Bar `i`'s blocks as (colour, y, height).
+    fn stacked(chart: &Chart, i: usize) -> Vec<(usize, u32, u32)> {
+        chart.bars[i]
+            .blocks
+            .iter()
+            .map(|b| (b.colour, b.y, b.height))
+            .collect()
+    }
+
     #[test]
     fn a_morning_with_an_empty_hour_and_a_block_starting_mid_way() {
         let s = summary(&[
@@ -323,13 +332,7 @@ mod tests {
         assert_eq!(xs, [4, 48, 92, 136]);
         assert_eq!(chart.width, 136 + BAR + MARGIN);
         // Colours follow the table: 5.7.705 (4), 5.1.1 (3), 4.4.7 (1).
-        let blocks = |i: usize| -> Vec<(usize, u32, u32)> {
-            chart.bars[i]
-                .blocks
-                .iter()
-                .map(|b| (b.colour, b.y, b.height))
-                .collect()
-        };
+        let blocks = |i: usize| stacked(&chart, i);
         assert_eq!(blocks(0), [(1, 80, 60), (2, 50, 30)]);
         assert!(blocks(1).is_empty());
         assert_eq!(blocks(2), [(0, 50, 90), (1, 20, 30)]);
@@ -457,13 +460,7 @@ mod tests {
         let s = summary(&items);
         let chart = chart(&s).unwrap();
         assert_eq!(chart.bars[0].total, 501);
-        let blocks = |i: usize| -> Vec<(usize, u32, u32)> {
-            chart.bars[i]
-                .blocks
-                .iter()
-                .map(|b| (b.colour, b.y, b.height))
-                .collect()
-        };
+        let blocks = |i: usize| stacked(&chart, i);
         assert_eq!(
             blocks(0),
             [(0, TOP, PLOT), (5, TOP - 1, 1)],
